@@ -1,0 +1,1 @@
+"""Dabble's runtime: serves published apps; `create_app` is the composition root."""

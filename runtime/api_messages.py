@@ -1,0 +1,73 @@
+"""Problem codes of the live API (records, list queries, migrations) with their English and Chinese messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from builder.messages import MessageSpec, error
+from builder.problems import Problem, problem_from
+
+API_CATALOG: dict[str, MessageSpec] = {
+    # Records sent to the API
+    "record.not_object": error("A record is a JSON object of field values.", "记录应为字段取值组成的 JSON 对象。"),
+    "record.unknown_field": error("'{field}' is not a field of this record.", "“{field}”不是该记录的字段。"),
+    "record.not_writable": error(
+        "'{field}' is maintained by Dabble (system, computed or read-only) and cannot be set.",
+        "“{field}”由系统维护（系统字段、计算字段或只读字段），不能设置。",
+    ),
+    "record.required": error("'{field}' is required.", "“{field}”为必填项。"),
+    "record.type": error("'{field}' must be {expected}.", "“{field}”必须是{expected_zh}。"),
+    "record.option": error("'{value}' is not an option of '{field}'.", "“{value}”不是“{field}”的选项。"),
+    "record.duplicate_option": error("'{field}' lists an option twice.", "“{field}”包含重复的选项。"),
+    "record.too_long": error("'{field}' has at most {limit} characters.", "“{field}”最多 {limit} 个字符。"),
+    "record.minimum": error("'{field}' must be at least {limit}.", "“{field}”不能小于 {limit}。"),
+    "record.maximum": error("'{field}' must be at most {limit}.", "“{field}”不能大于 {limit}。"),
+    "record.format": error("'{field}' must be {expected}.", "“{field}”的格式必须是{expected_zh}。"),
+    "record.decimal_places": error("'{field}' has at most {limit} decimal place(s).", "“{field}”最多 {limit} 位小数。"),
+    "record.ref_missing": error(
+        "'{field}' points at {entity} record {value}, which does not exist.",
+        "“{field}”指向的{entity}记录 {value} 不存在。",
+    ),
+    "record.unique": error("Another record already has this '{field}'.", "已有其他记录使用了相同的“{field}”。"),
+    "record.row_version": error("Send the record's row_version to change it.", "修改记录时需要提供 row_version。"),
+    "record.stale": error(
+        "The record changed (row_version is now {current}); reload it.",
+        "记录已被修改（row_version 现为 {current}），请刷新后重试。",
+    ),
+    # List queries
+    "query.parameter": error("'{parameter}' must be {expected}.", "“{parameter}”应为{expected_zh}。"),
+    "query.unknown_parameter": error(
+        "'{parameter}' is not a parameter or a field that can be filtered on.",
+        "“{parameter}”不是查询参数，也不是可筛选的字段。",
+    ),
+    "query.filter": error(
+        'filter is a condition in JSON: {{"combinator": "and", "rules": [...]}}.',
+        'filter 应为 JSON 格式的条件：{{"combinator": "and", "rules": [...]}}。',
+    ),
+    "query.sort": error("Cannot sort by '{field}'.", "不能按“{field}”排序。"),
+    # Migrations on publish
+    "migration.conversion_failed": error(
+        "{failures} value(s) of {entity}.{source_field} cannot become the new {entity}.{field}; fix them, or "
+        'publish with on_failure {{"{entity}.{field}": "clear"}} (old values stay archived).',
+        "{entity}.{source_field} 有 {failures} 个值无法转换为新的 {entity}.{field}；请先修正，"
+        "或发布时对该字段选择清空（原值会保留在归档列中）。",
+    ),
+    "migration.archive_column": error(
+        "Archives {entity}.{field} ({rows} record(s)); its data is kept and can be recovered.",
+        "将归档 {entity}.{field}（{rows} 条记录），数据会保留并可恢复。",
+    ),
+    "migration.archive_table": error(
+        "Archives {entity} ({rows} record(s)); its data is kept and can be recovered.",
+        "将归档 {entity}（{rows} 条记录），数据会保留并可恢复。",
+    ),
+    "migration.duplicate_values": error(
+        "{duplicates} value(s) of {entity}.{field} would be held by more than one live record; a unique field "
+        "needs distinct values.",
+        "{entity}.{field} 有 {duplicates} 个值会被多条记录同时使用；唯一字段的取值必须互不相同。",
+    ),
+}
+
+
+def api_problem(code: str, path: str, **params: Any) -> Problem:
+    """A problem of a request to the live API, from its catalog."""
+    return problem_from(API_CATALOG, code, path, **params)

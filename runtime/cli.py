@@ -1,0 +1,143 @@
+"""The `dabble` command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+import click
+
+from builder import (
+    DefinitionUnreadable,
+    Problem,
+    ValidationReport,
+    load_definition_file,
+    load_definition_text,
+    validate_definition,
+)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _default_language() -> str:
+    return "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
+
+
+@click.group()
+def main() -> None:
+    """Dabble: low-code micro-apps for sales teams."""
+
+
+@main.command()
+@click.argument("file")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=_default_language, help="Language of messages.")
+def validate(file: str, as_json: bool, lang: str) -> None:
+    """Validate a definition (FILE, or - for standard input): exit 0 clean, 1 with errors, 2 if unreadable."""
+    try:
+        document = load_definition_text(sys.stdin.buffer.read()) if file == "-" else load_definition_file(file)
+    except DefinitionUnreadable as error:
+        if as_json:
+            click.echo(json.dumps({"file": file, "readable": False, "message": str(error)}, ensure_ascii=False))
+        else:
+            click.echo(f"{file}: {error}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    report = validate_definition(document)
+    if as_json:
+        click.echo(json.dumps({"file": file, "readable": True, **report.to_json()}, ensure_ascii=False, indent=2))
+    else:
+        _print_report(file, report, lang)
+    sys.exit(EXIT_OK if report.is_valid else EXIT_PROBLEMS)
+
+
+def _print_report(file: str, report: ValidationReport, lang: str) -> None:
+    errors, warnings = len(report.errors), len(report.warnings)
+    if lang == "zh":
+        summary = f"{file}：{'通过' if report.is_valid else '未通过'}（{errors} 个错误，{warnings} 个警告）"
+    else:
+        summary = f"{file}: {'valid' if report.is_valid else 'invalid'} ({errors} error(s), {warnings} warning(s))"
+    echo_problems(report.problems, lang)
+    click.echo(summary)
+
+
+def echo_problems(problems: Iterable[Problem], lang: str, *, err: bool = False) -> None:
+    """One line per problem: severity, JSON pointer, code and message."""
+    for problem in problems:
+        click.echo(f"{problem.severity:<7} {problem.path or '/'}  {problem.code}  {problem.message(lang)}", err=err)
+
+
+def _pairs(_context: click.Context, parameter: click.Parameter, items: tuple[str, ...]) -> dict[str, str]:
+    """OLD=NEW items as a mapping (field renames name their entity: ENTITY.OLD=NEW)."""
+    pairs = {}
+    for item in items:
+        old, equals, new = item.partition("=")
+        entity, dot, field = old.partition(".")
+        if not equals or not old or not new or (parameter.name == "renames" and not (dot and entity and field)):
+            raise click.BadParameter(f"{item!r} is not {parameter.metavar}")
+        pairs[old] = new
+    return pairs
+
+
+@main.command()
+@click.argument("file")
+@click.option("--app", "app_id", default=None, help="Publish under this app id (default: the file's id).")
+@click.option("--yes", is_flag=True, help="Apply steps that archive fields or entities without asking.")
+@click.option("--message", "-m", default="", help="What changed, for the version history.")
+@click.option(
+    "--rename",
+    "renames",
+    multiple=True,
+    metavar="ENTITY.OLD=NEW",
+    callback=_pairs,
+    help="A field whose id changed (repeatable).",
+)
+@click.option(
+    "--rename-entity",
+    "entity_renames",
+    multiple=True,
+    metavar="OLD=NEW",
+    callback=_pairs,
+    help="An entity whose id changed (repeatable).",
+)
+@click.option(
+    "--clear",
+    "clears",
+    multiple=True,
+    metavar="ENTITY.FIELD",
+    help="Clear values that cannot be converted to a retyped field (old values stay archived).",
+)
+@click.option("--dry-run", is_flag=True, help="Show the plan only.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=_default_language, help="Language of messages.")
+def publish(file: str, lang: str, **options: Any) -> None:
+    """Validate a definition, show its migration plan and publish it: exit 0 published, 1 refused, 2 unreadable."""
+    from runtime.publish_command import PublishCommand, PublishOptions
+
+    try:
+        document = load_definition_file(file)
+    except DefinitionUnreadable as error:
+        click.echo(f"{file}: {error}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    command = PublishCommand(lang=lang, confirm=_confirm)
+    sys.exit(command.run(document, PublishOptions(**options)))
+
+
+def _confirm(question: str) -> bool:
+    return sys.stdin.isatty() and click.confirm(question, default=False)
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to listen on (default: DABBLE_HOST).")
+@click.option("--port", default=None, type=int, help="Port (default: DABBLE_PORT).")
+@click.option("--debug", is_flag=True, help="Reload on code changes.")
+def serve(host: str | None, port: int | None, debug: bool) -> None:
+    """Serve Dabble with the development server (use gunicorn for several workers)."""
+    from runtime.app import create_app
+
+    app = create_app()
+    host = host or app.config["DABBLE_HOST"]
+    port = port or int(app.config["DABBLE_PORT"])
+    click.echo(f"Dabble: http://{host}:{port}/")
+    app.run(host=host, port=port, debug=debug, use_reloader=debug)

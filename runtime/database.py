@@ -1,0 +1,105 @@
+"""The SQLAlchemy engine: SQLite in WAL mode by default, PostgreSQL through psycopg when configured."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from flask import Flask, current_app
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+
+from builder.service.api import ENGINE_KEY
+
+
+def database_url(configured: str, instance_path: str) -> str:
+    """The URL to connect to: the configured one (PostgreSQL via psycopg 3) or the embedded SQLite file."""
+    if not configured:
+        return f"sqlite:///{Path(instance_path).resolve() / 'dabble.sqlite3'}"
+    url = make_url(configured)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url.render_as_string(hide_password=False)
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; SQLite connections get WAL, foreign keys, a busy timeout and real transactions."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _tune_sqlite)
+        event.listen(engine, "begin", _begin_sqlite)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@contextmanager
+def transaction(bound: Engine, *, write: bool = False) -> Iterator[Connection]:
+    """A connection in a transaction; on SQLite a writing one takes the write lock up front."""
+    with bound.connect() as plain:
+        connection = plain.execution_options(dabble_immediate=True) if write else plain
+        with connection.begin():
+            yield connection
+
+
+_APP_LOCK_SPACE = 0x44424C45  # "DBLE": the first key of the advisory locks on apps
+
+
+def lock_app(connection: Connection, app_id: str, *, exclusive: bool) -> None:
+    """PostgreSQL: lock an app for the transaction, alone to publish it or shared to serve its records."""
+    # Advisory locks queue fairly and write nothing (unlike FOR SHARE on the app row). SQLite needs
+    # none: a publish is its only writer and a reader keeps its snapshot.
+    if connection.dialect.name == "postgresql":
+        function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        connection.execute(
+            text(f"SELECT {function}(:space, hashtext(:app_id))"), {"space": _APP_LOCK_SPACE, "app_id": app_id}
+        )
+
+
+def violated_unique_index(error: IntegrityError) -> str | None:
+    """The unique index a write violated, as the database names it: PostgreSQL the index, SQLite 'table.column'."""
+    cause = error.orig
+    if getattr(cause, "sqlstate", None) == "23505":  # unique_violation
+        return cause.diag.constraint_name
+    if getattr(cause, "sqlite_errorname", None) == "SQLITE_CONSTRAINT_UNIQUE":
+        return str(cause).removeprefix("UNIQUE constraint failed: ")
+    return None
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    """Begin explicitly, so DDL is transactional too; IMMEDIATE for writers avoids lock upgrades."""
+    immediate = connection.get_execution_options().get("dabble_immediate", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _tune_sqlite(connection, _record) -> None:
+    connection.isolation_level = None  # the driver must not begin by itself; _begin_sqlite does
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def init_app(app: Flask) -> None:
+    """Create the app's engine from its configuration."""
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    url = database_url(app.config["DABBLE_DATABASE_URL"], str(instance))
+    app.extensions[ENGINE_KEY] = make_engine(url)
+
+
+def engine() -> Engine:
+    """The engine of the current app."""
+    return current_app.extensions[ENGINE_KEY]
+
+
+def describe(bound: Engine) -> dict[str, str]:
+    """Which database this is, checked with a round trip."""
+    with bound.connect() as connection:
+        version = connection.execute(
+            text("select sqlite_version()" if bound.dialect.name == "sqlite" else "show server_version")
+        ).scalar_one()
+    return {"dialect": bound.dialect.name, "version": str(version)}

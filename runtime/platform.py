@@ -1,0 +1,34 @@
+"""Platform tables (SQLModel): created at start-up, safely when several workers start at once."""
+
+from __future__ import annotations
+
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlmodel import SQLModel
+
+from builder.service import platform_tables  # noqa: F401 - registers apps and versions
+from runtime.database import transaction
+from runtime.migrations import archives  # noqa: F401 - registers the archives table
+from runtime.records import audit  # noqa: F401 - registers the audit table
+
+_SCHEMA_LOCK = 7_244_615  # any constant: serialises platform schema creation across workers
+# Columns earlier development versions created and the platform no longer has (NOT NULL ones would break inserts).
+_DROPPED_COLUMNS = (("dabble_app_versions", "status"),)
+
+
+def create_platform_tables(engine: Engine) -> None:
+    """Create the platform tables that do not exist yet, one worker at a time."""
+    with transaction(engine, write=True) as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SCHEMA_LOCK})
+        SQLModel.metadata.create_all(connection)
+        _drop_old_columns(connection)
+
+
+def _drop_old_columns(connection: Connection) -> None:
+    inspector = inspect(connection)
+    operations = Operations(MigrationContext.configure(connection))
+    for table, column in _DROPPED_COLUMNS:
+        if column in {found["name"] for found in inspector.get_columns(table)}:
+            operations.drop_column(table, column)

@@ -1,0 +1,111 @@
+"""Publishing: validate the draft, plan and dry-run its migration, apply it and record the version."""
+
+# Everything happens in one database transaction: a failed step leaves the previous version live
+# and no half-applied migration behind. A publish holds the app's lock alone (runtime.database.lock_app)
+# while record transactions share it, and SQLite has one writer, so the records the dry run read stay
+# as they are until the publish commits.
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from builder import parse_definition, validate_definition
+from builder.model import AppDefinition
+from builder.service import store
+from builder.service.errors import ApiError
+from builder.service.platform_tables import AppRow
+from builder.service.publishing import PublishRequest
+from runtime.database import lock_app, transaction
+from runtime.migrations.execute import MigrationRun
+from runtime.migrations.plan import Renames, plan_migration
+from runtime.migrations.refusals import refuse_unless_allowed
+from runtime.migrations.reports import StepReport
+
+
+class RuntimePublisher:
+    """The runtime's publisher (see builder.service.publishing.Publisher)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def publish(self, request: PublishRequest) -> dict[str, Any]:
+        """Publish the draft or the request's definition (with dry_run only plan it); raise ApiError when refused."""
+        renames = Renames.from_json(request.renames)
+        with transaction(self.engine, write=not request.dry_run) as connection:
+            if not request.dry_run:
+                lock_app(connection, request.app_id, exclusive=True)
+            session = Session(bind=connection)
+            app = _app(session, request)
+            document = app.draft if request.definition is None else request.definition
+            new, warnings = _valid(document)
+            old = _live_model(session, app)
+            plan = plan_migration(old, new, renames)
+            if app is None:  # a preview of an app not created yet: every step creates a table, nothing to read
+                number, run, reports = 1, None, [StepReport(step) for step in plan.steps]
+            else:
+                number = store.next_version_number(session, app)
+                run = MigrationRun(
+                    connection,
+                    app.number,
+                    old,
+                    new,
+                    version=number,
+                    timezone=ZoneInfo(new.timezone),
+                    handlings=request.on_failure,
+                )
+                reports = run.dry_run(plan)
+            outcome = {
+                "app": request.app_id,
+                "version": number,
+                "revision": app.draft_revision if app else None,
+                "published": False,
+                "destructive": plan.destructive,
+                "plan": [step.to_json() for step in reports],
+                "warnings": warnings,
+            }
+            if request.dry_run:
+                return outcome
+            refuse_unless_allowed(reports, confirmed=request.confirm)
+            if request.definition is not None:
+                app = store.update_draft(session, app.app_id, document, request.actor, app.draft_revision)
+            run.apply(reports)
+            store.add_version(
+                session, app, number, document, author=request.actor, message=request.message, migration=outcome["plan"]
+            )
+        return outcome | {"published": True, "revision": app.draft_revision}
+
+
+def _app(session: Session, request: PublishRequest) -> AppRow | None:
+    """The app, locked for a publish, with the draft revision the caller expects; None only to preview a new app."""
+    app = store.find_app(session, request.app_id, for_update=not request.dry_run)
+    if app is not None:
+        store.check_revision(app, request.revision)
+    elif not (request.dry_run and request.definition is not None and request.revision is None):
+        raise store.app_not_found(request.app_id)
+    if request.definition is not None:
+        store.check_draft_id(request.definition, request.app_id)
+    return app
+
+
+def _valid(document: Any) -> tuple[AppDefinition, list[dict[str, Any]]]:
+    """The model of a definition and its warnings; 422 when it has errors."""
+    report = validate_definition(document)
+    if not report.is_valid:
+        raise ApiError(
+            422,
+            "publish.invalid_definition",
+            "The definition has errors; fix them before publishing. / 应用定义存在错误，请修正后再发布。",
+            [problem.to_json() for problem in report.errors],
+        )
+    return report.model, [problem.to_json() for problem in report.warnings]
+
+
+def _live_model(session: Session, app: AppRow | None) -> AppDefinition | None:
+    """The model of the live version; None before the first publish."""
+    if app is None or app.current_version is None:
+        return None
+    return parse_definition(store.version(session, app, app.current_version).definition)

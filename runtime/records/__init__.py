@@ -1,0 +1,1 @@
+"""The records API of published apps: validation, queries, writes with audit, HTTP routes."""

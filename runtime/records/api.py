@@ -1,0 +1,100 @@
+"""HTTP routes of the records of published apps: /api/apps/<app>/<entity>[/<id>[/restore|/history]]."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from flask import Blueprint, current_app, jsonify, request, url_for
+
+from builder.compile.records import MAX_RECORD_ID
+from builder.service.actors import current_actor
+from builder.service.errors import ApiError
+from builder.service.request_bodies import strict_json_body
+from runtime.database import ENGINE_KEY, transaction
+from runtime.live_apps import LiveApps
+from runtime.records.access import RecordAccess
+from runtime.records.queries import parse_list_query
+from runtime.records.service import Records
+
+blueprint = Blueprint("records", __name__)
+LIVE_APPS_KEY = "dabble.live_apps"
+RECORD_ID = f"<int(max={MAX_RECORD_ID}):record_id>"  # larger ids cannot exist: 404, not a database error
+
+
+@contextmanager
+def _records(app_id: str, entity_id: str, *, write: bool = False) -> Iterator[Records]:
+    """The records of an entity of an app's live version, inside one transaction."""
+    engine = current_app.extensions[ENGINE_KEY]
+    with transaction(engine, write=write) as connection:
+        live = current_app.extensions[LIVE_APPS_KEY].current(connection, app_id)
+        yield Records(connection, live, live.entity(entity_id), RecordAccess(current_actor()))
+
+
+@blueprint.get("/api/apps/<app_id>/<entity_id>")
+def list_records(app_id: str, entity_id: str):
+    """A page of records: ?page, page_size, sort, q, filter=<condition JSON>, <field>=<value>."""
+    with _records(app_id, entity_id) as records:
+        arguments = request.args.to_dict(flat=False)
+        dialect = records.connection.dialect.name
+        query = parse_list_query(arguments, records.live, records.entity, records.access, dialect=dialect)
+        return jsonify(records.list(query))
+
+
+@blueprint.post("/api/apps/<app_id>/<entity_id>")
+def create_record(app_id: str, entity_id: str):
+    """Create a record."""
+    with _records(app_id, entity_id, write=True) as records:
+        record = records.create(strict_json_body())
+    response = jsonify(record)
+    response.status_code = 201
+    response.headers["Location"] = url_for(
+        "records.get_record", app_id=app_id, entity_id=entity_id, record_id=record["id"]
+    )
+    return response
+
+
+@blueprint.get(f"/api/apps/<app_id>/<entity_id>/{RECORD_ID}")
+def get_record(app_id: str, entity_id: str, record_id: int):
+    """One record."""
+    with _records(app_id, entity_id) as records:
+        return jsonify(records.get(record_id))
+
+
+@blueprint.patch(f"/api/apps/<app_id>/<entity_id>/{RECORD_ID}")
+def update_record(app_id: str, entity_id: str, record_id: int):
+    """Change fields of a record: {"row_version": n, "field": value, ...}."""
+    with _records(app_id, entity_id, write=True) as records:
+        return jsonify(records.update(record_id, strict_json_body()))
+
+
+@blueprint.delete(f"/api/apps/<app_id>/<entity_id>/{RECORD_ID}")
+def delete_record(app_id: str, entity_id: str, record_id: int):
+    """Delete a record (recoverable); ?row_version=n makes it fail when the record changed."""
+    raw = request.args.get("row_version")
+    if raw is not None and not re.fullmatch(r"[0-9]{1,18}", raw):
+        raise ApiError(400, "query.parameter", "row_version is a whole number. / row_version 应为整数。")
+    with _records(app_id, entity_id, write=True) as records:
+        records.delete(record_id, int(raw) if raw is not None else None)
+    return "", 204
+
+
+@blueprint.post(f"/api/apps/<app_id>/<entity_id>/{RECORD_ID}/restore")
+def restore_record(app_id: str, entity_id: str, record_id: int):
+    """Bring a deleted record back."""
+    with _records(app_id, entity_id, write=True) as records:
+        return jsonify(records.restore(record_id))
+
+
+@blueprint.get(f"/api/apps/<app_id>/<entity_id>/{RECORD_ID}/history")
+def record_history(app_id: str, entity_id: str, record_id: int):
+    """Who changed what and when."""
+    with _records(app_id, entity_id) as records:
+        return jsonify(records.history(record_id))
+
+
+def init_app(app) -> None:
+    """Register the routes and the live-app registry."""
+    app.extensions[LIVE_APPS_KEY] = LiveApps()
+    app.register_blueprint(blueprint)

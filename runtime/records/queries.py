@@ -1,0 +1,220 @@
+"""List queries: filters (the condition language or field=value), sort, free-text search, pages."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+
+from builder.conditions.ast import Combinator, ConditionGroup, ConditionRule, Operator
+from builder.conditions.fold import expanded_rules
+from builder.conditions.parse import ConditionTooDeep, parse_condition
+from builder.conditions.typecheck import check_condition
+from builder.identifiers import RESERVED_FIELD_IDS
+from builder.messages import expectation
+from builder.model import FieldType
+from builder.model.fields import UNSORTABLE_TYPES
+from builder.pointers import escape_token
+from builder.service.errors import ApiError
+from runtime.api_messages import api_problem
+from runtime.live_apps import LiveApp, LiveEntity
+from runtime.records.access import RecordAccess
+from runtime.records.list_limits import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_SEARCH
+from runtime.storage.sql_conditions import condition_clause
+
+_DIGITS = re.compile(r"[0-9]{1,18}\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class ListQuery:
+    """A parsed list request."""
+
+    where: ColumnElement[bool]
+    order_by: tuple[Any, ...]
+    page: int
+    page_size: int
+
+
+def parse_list_query(
+    arguments: Mapping[str, list[str]], live: LiveApp, entity: LiveEntity, access: RecordAccess, *, dialect: str
+) -> ListQuery:
+    """Read page, page_size, sort, q, filter and field=value parameters; 400 with problems when wrong."""
+    table = entity.storage.table
+    problems: list[dict[str, Any]] = []
+    page = _whole_number(arguments, "page", 1, (1, MAX_PAGE), problems)
+    page_size = _whole_number(arguments, "page_size", DEFAULT_PAGE_SIZE, (1, MAX_PAGE_SIZE), problems)
+    scope = access.row_filter(entity.storage)
+    clauses = [table.c.deleted_at.is_(None)] + ([scope] if scope is not None else [])
+    conditions = [
+        _field_equals(name, values, entity, access, problems)
+        for name, values in arguments.items()
+        if name not in RESERVED_FIELD_IDS
+    ]
+    if "filter" in arguments:
+        conditions.append(_filter(arguments["filter"][-1], live, entity, access, problems))
+    if "q" in arguments:
+        clauses.append(_search(arguments["q"][-1], entity, access, problems))
+    order_by = _sort(arguments.get("sort", [""])[-1], entity, access, problems)
+    if problems:
+        raise ApiError(400, "query.invalid", "The list query is not valid. / 查询参数无效。", problems)
+    groups = [condition for condition in conditions if condition is not None]
+    if groups:
+        condition = ConditionGroup(combinator=Combinator.AND, rules=tuple(groups))
+        clauses.append(
+            condition_clause(
+                condition,
+                entity.storage,
+                live.model.definition,
+                dialect=dialect,
+                now=datetime.now(UTC),
+                timezone=live.timezone,
+            )
+        )
+    return ListQuery(where=and_(*clauses), order_by=order_by, page=page, page_size=page_size)
+
+
+def list_statements(entity: LiveEntity, query: ListQuery):
+    """The statements for one page of records and for their total count."""
+    table = entity.storage.table
+    page = (
+        select(table)
+        .where(query.where)
+        .order_by(*query.order_by)
+        .limit(query.page_size)
+        .offset((query.page - 1) * query.page_size)
+    )
+    total = select(func.count()).select_from(table).where(query.where)
+    return page, total
+
+
+def _whole_number(arguments, name: str, default: int, bounds: tuple[int, int], problems) -> int:
+    low, high = bounds
+    if name not in arguments:
+        return default
+    raw = arguments[name][-1]
+    if not _DIGITS.match(raw) or not low <= int(raw) <= high:
+        problems.append(_parameter_problem(name, expectation("whole_number_range", low=low, high=high)))
+        return default
+    return int(raw)
+
+
+def _field_equals(name: str, values: list[str], entity: LiveEntity, access: RecordAccess, problems) -> Any:
+    """field=value (several values: any of them) as a condition rule."""
+    field = entity.storage.entity.field(name)
+    if field is None or not access.readable(entity.storage, name) or field.type is FieldType.LONGTEXT:
+        problems.append(api_problem("query.unknown_parameter", f"/{escape_token(name)}", parameter=name).to_json())
+        return None
+    try:
+        converted = [_parameter_value(field.type, value) for value in values]
+    except ValueError:
+        problems.append(_parameter_problem(name, expectation(_TYPE_EXPECTATIONS.get(field.type, "valid"))))
+        return None
+    if field.type is FieldType.MULTICHOICE:
+        return ConditionGroup(
+            combinator=Combinator.OR,
+            rules=tuple(ConditionRule(field=name, operator=Operator.CONTAINS, value=value) for value in converted),
+        )
+    operator = Operator.EQ if len(converted) == 1 else Operator.IN
+    rule = ConditionRule(field=name, operator=operator, value=converted[0] if len(converted) == 1 else converted)
+    typed = check_condition(
+        ConditionGroup(combinator=Combinator.AND, rules=(rule,)), entity.storage.entity, lambda _: None
+    )
+    if typed:
+        problems.extend(problem.to_json() | {"path": f"/{name}"} for problem in typed)
+        return None
+    return rule
+
+
+_TYPE_EXPECTATIONS = {
+    FieldType.INTEGER: "whole_number",
+    FieldType.RATING: "whole_number",
+    FieldType.REF: "record",
+    FieldType.NUMBER: "number",
+    FieldType.MONEY: "number",
+    FieldType.PERCENT: "number",
+    FieldType.COMPUTED: "number",
+    FieldType.BOOLEAN: "boolean",
+}
+
+
+def _parameter_value(kind: FieldType, value: str) -> Any:
+    if kind in (FieldType.INTEGER, FieldType.RATING, FieldType.REF):
+        return int(value)
+    if kind in (FieldType.NUMBER, FieldType.MONEY, FieldType.PERCENT, FieldType.COMPUTED):
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise ValueError(value) from None
+        if not number.is_finite():
+            raise ValueError(value)
+        return int(number) if number == number.to_integral_value() else float(number)
+    if kind is FieldType.BOOLEAN:
+        if value not in ("true", "false"):
+            raise ValueError(value)
+        return value == "true"
+    return value
+
+
+def _filter(raw: str, live: LiveApp, entity: LiveEntity, access: RecordAccess, problems) -> Any:
+    """filter=<condition JSON>: parsed and type-checked like any condition of the definition."""
+    try:
+        document = json.loads(raw)
+        condition = parse_condition(document, "/filter")
+    except (ValueError, ConditionTooDeep):
+        condition = None
+    if condition is None:
+        problems.append(api_problem("query.filter", "/filter").to_json())
+        return None
+    typed = check_condition(condition, entity.storage.entity, live.model.definition, live.timezone)
+    if typed:
+        problems.extend(problem.to_json() for problem in typed)
+        return None
+    rules = expanded_rules(condition, live.model.definition)  # resolves: published definitions are valid
+    hidden = dict.fromkeys(rule.field for rule in rules if not access.readable(entity.storage, rule.field))
+    if hidden:
+        problems.extend(api_problem("query.unknown_parameter", "/filter", parameter=name).to_json() for name in hidden)
+        return None
+    return condition
+
+
+def _search(text: str, entity: LiveEntity, access: RecordAccess, problems) -> ColumnElement[bool]:
+    """q: each text field containing the text, case-insensitively."""
+    table = entity.storage.table
+    if len(text) > MAX_SEARCH:
+        problems.append(_parameter_problem("q", expectation("max_length", limit=MAX_SEARCH)))
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    columns = [name for name in entity.search_columns if access.readable(entity.storage, name)]
+    if not columns:
+        return table.c.id.is_(None)
+    return or_(*(table.c[name].ilike(pattern, escape="\\") for name in columns))
+
+
+def _sort(raw: str, entity: LiveEntity, access: RecordAccess, problems) -> tuple[Any, ...]:
+    """sort=-amount,name: fields, descending with '-'; the record id breaks ties."""
+    table = entity.storage.table
+    order = []
+    for part in filter(None, raw.split(",")):
+        name = part.removeprefix("-")
+        field = entity.storage.entity.field(name)
+        if field is None or field.type in UNSORTABLE_TYPES or not access.readable(entity.storage, name):
+            problems.append(api_problem("query.sort", "/sort", field=name).to_json())
+            continue
+        column = table.c[name]
+        order.append((column.desc() if part.startswith("-") else column.asc()).nulls_last())
+    if not any(part.removeprefix("-") == "id" for part in raw.split(",")):
+        order.append(table.c.id.asc())
+    return tuple(order)
+
+
+def _parameter_problem(name: str, expected: tuple[str, str]) -> dict[str, Any]:
+    """A query parameter with a value it cannot have."""
+    english, chinese = expected
+    return api_problem(
+        "query.parameter", f"/{escape_token(name)}", parameter=name, expected=english, expected_zh=chinese
+    ).to_json()

@@ -1,0 +1,259 @@
+"""Reading and writing the records of one entity: validation, refs, uniqueness, computed fields, audit."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row
+from sqlalchemy.exc import IntegrityError
+
+from builder.identifiers import SYSTEM_COLUMNS
+from builder.model import SYSTEM_FIELDS, FieldType
+from builder.moments import utc_text
+from builder.service.errors import ApiError
+from runtime.api_messages import api_problem
+from runtime.database import violated_unique_index
+from runtime.live_apps import LiveApp, LiveEntity
+from runtime.records.access import RecordAccess
+from runtime.records.audit import AUDIT_HISTORY, AUDIT_INSERT
+from runtime.records.queries import ListQuery, list_statements
+from runtime.storage.computed import computed_value
+
+
+class Records:
+    """The records of one entity of one live app version, as seen by one user."""
+
+    def __init__(self, connection: Connection, live: LiveApp, entity: LiveEntity, access: RecordAccess) -> None:
+        self.connection = connection
+        self.live = live
+        self.entity = entity
+        self.access = access
+        self.codecs = entity.storage.codecs
+        storage = entity.storage
+        fields = [field for field in storage.entity.fields if access.readable(storage, field.id)]
+        self._shown = tuple((field.id, self.codecs[field.id]) for field in (*SYSTEM_FIELDS, *fields))
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def get(self, record_id: int) -> dict[str, Any]:
+        """One live record; 404 when it does not exist, was deleted or may not be read."""
+        return self.to_json(self._row(record_id))
+
+    def list(self, query: ListQuery) -> dict[str, Any]:
+        """One page of records with the total count."""
+        page, total = list_statements(self.entity, query)
+        items = [self.to_json(row) for row in self.connection.execute(page)]
+        return {
+            "items": items,
+            "total": self.connection.execute(total).scalar_one(),
+            "page": query.page,
+            "page_size": query.page_size,
+        }
+
+    def history(self, record_id: int) -> dict[str, Any]:
+        """Every write to a record (deleted ones included), oldest first."""
+        self._row(record_id, include_deleted=True)
+        rows = self.connection.execute(
+            AUDIT_HISTORY, {"app_number": self.live.number, "entity": self.entity.id, "record_id": record_id}
+        )
+        items = [
+            {
+                "action": row.action,
+                "actor": row.actor,
+                "at": utc_text(row.at),
+                "version": row.version,
+                "changes": {
+                    name: change
+                    for name, change in row.changes.items()
+                    if self.access.readable(self.entity.storage, name)
+                },
+            }
+            for row in rows
+        ]
+        return {"items": items}
+
+    def to_json(self, row: Row) -> dict[str, Any]:
+        """A stored row as the API returns it (fields the user may not read left out)."""
+        mapping = row._mapping
+        record = {name: codec.to_json(mapping[name]) for name, codec in self._shown}
+        record["row_version"] = mapping["row_version"]
+        return record
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    def create(self, body: Any) -> dict[str, Any]:
+        """Validate and store a new record owned by the actor."""
+        values = self.entity.validator.for_create(body)
+        stored = {name: value for name, value in self.entity.defaults.items() if name not in values}
+        stored |= self._stored(values)
+        self._check_references(stored)
+        stored |= self._computed(stored)
+        now = datetime.now(UTC)
+        actor = self.access.actor
+        system = {
+            "owner": actor,
+            "created_at": now,
+            "created_by": actor,
+            "updated_at": now,
+            "updated_by": actor,
+            "row_version": 1,
+            "workflow_state": "draft",
+        }
+        row = self._write(self.entity.statements.insert, system | stored)
+        self._audit(
+            row.id,
+            "create",
+            {name: [None, self.codecs[name].to_json(value)] for name, value in stored.items() if value is not None},
+        )
+        return self.to_json(row)
+
+    def update(self, record_id: int, body: Any) -> dict[str, Any]:
+        """Change fields of a record at the given row_version (409 when another change came first)."""
+        row_version, values = self.entity.validator.for_update(body)
+        current = self._row(record_id)
+        self._check_version(current, row_version)
+        stored = self._stored(values)
+        self._check_references(stored)
+        merged = {name: current._mapping[name] for name in self.codecs if name not in SYSTEM_COLUMNS} | stored
+        stored |= self._computed(merged)
+        pairs = {
+            name: [self.codecs[name].to_json(current._mapping[name]), self.codecs[name].to_json(value)]
+            for name, value in stored.items()
+        }
+        changes = {name: pair for name, pair in pairs.items() if pair[0] != pair[1]}  # JSON forms: like with like
+        parameters = stored | {
+            "_record_id": record_id,
+            "_row_version": row_version,
+            "row_version": row_version + 1,
+            "updated_at": datetime.now(UTC),
+            "updated_by": self.access.actor,
+        }
+        row = self._write(self.entity.statements.update_live, parameters, record_id=record_id)
+        if changes:
+            self._audit(record_id, "update", changes)
+        return self.to_json(row)
+
+    def delete(self, record_id: int, row_version: int | None) -> None:
+        """Mark a record deleted (it stays stored and can be restored)."""
+        current = self._row(record_id)
+        if row_version is not None:
+            self._check_version(current, row_version)
+        self._set_deleted(record_id, current.row_version, datetime.now(UTC))
+        self._audit(record_id, "delete", {})
+
+    def restore(self, record_id: int) -> dict[str, Any]:
+        """Bring a deleted record back (409 when a unique value was taken since: the unique index says so)."""
+        current = self._row(record_id, include_deleted=True)
+        if current.deleted_at is None:
+            return self.to_json(current)
+        row = self._set_deleted(record_id, current.row_version, None)
+        self._audit(record_id, "restore", {})
+        return self.to_json(row)
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def _row(self, record_id: int, *, include_deleted: bool = False) -> Row:
+        statements = self.entity.statements
+        query = statements.select_any if include_deleted else statements.select_live
+        scope = self.access.row_filter(self.entity.storage)
+        row = self.connection.execute(query if scope is None else query.where(scope), {"_record_id": record_id}).first()
+        if row is None:
+            raise ApiError(
+                404, "record.not_found", f"There is no {self.entity.id} record {record_id}. / 记录 {record_id} 不存在。"
+            )
+        return row
+
+    def _check_version(self, current: Row, row_version: int) -> None:
+        if current.row_version != row_version:
+            raise _stale(current.row_version)
+
+    def _stored(self, values: dict[str, Any]) -> dict[str, Any]:
+        return {name: self.codecs[name].to_database(value) for name, value in values.items()}
+
+    def _computed(self, stored: dict[str, Any]) -> dict[str, Any]:
+        """The computed fields, from the model values of the stored fields they read."""
+        return {
+            name: computed_value(formula, self.codecs[name], self.codecs, stored)
+            for name, formula in self.entity.formulas.items()
+        }
+
+    def _check_references(self, stored: dict[str, Any]) -> None:
+        """Every ref field points at a live record of its target entity that the user may read."""
+        problems = []
+        for name, value in stored.items():  # a record id is stored as it is
+            field = self.entity.storage.entity.own_field(name)
+            if value is None or field.type is not FieldType.REF:
+                continue
+            target = self.live.entity(field.target_entity)
+            scope = self.access.row_filter(target.storage)
+            exists = target.statements.exists_live
+            found = self.connection.execute(
+                exists if scope is None else exists.where(scope), {"_record_id": value}
+            ).first()
+            if found is None:
+                problems.append(
+                    api_problem(
+                        "record.ref_missing", f"/{name}", field=name, entity=field.target_entity, value=value
+                    ).to_json()
+                )
+        if problems:
+            raise ApiError(
+                422,
+                "record.invalid",
+                "The record points at records that do not exist. / 记录引用了不存在的记录。",
+                problems,
+            )
+
+    def _write(self, statement, parameters: dict[str, Any], *, record_id: int | None = None) -> Row:
+        try:
+            row = self.connection.execute(statement, parameters).first()
+        except IntegrityError as error:
+            field_id = self.entity.storage.unique_indexes.get(violated_unique_index(error) or "")
+            if field_id is None:
+                raise
+            raise _unique_conflict(field_id) from None
+        if row is None:  # an update whose row another transaction changed since it was read (PostgreSQL)
+            raise _stale(self._row(record_id, include_deleted=True).row_version)
+        return row
+
+    def _set_deleted(self, record_id: int, row_version: int, deleted_at: datetime | None) -> Row:
+        parameters = {
+            "_record_id": record_id,
+            "_row_version": row_version,
+            "deleted_at": deleted_at,
+            "row_version": row_version + 1,
+            "updated_at": datetime.now(UTC),
+            "updated_by": self.access.actor,
+        }
+        return self._write(self.entity.statements.set_deleted, parameters, record_id=record_id)
+
+    def _audit(self, record_id: int, action: str, changes: dict[str, Any]) -> None:
+        self.connection.execute(
+            AUDIT_INSERT,
+            {
+                "app_number": self.live.number,
+                "version": self.live.version,
+                "entity": self.entity.id,
+                "record_id": record_id,
+                "action": action,
+                "actor": self.access.actor,
+                "at": datetime.now(UTC),
+                "changes": changes,
+            },
+        )
+
+
+def _unique_conflict(field_id: str) -> ApiError:
+    problem = api_problem("record.unique", f"/{field_id}", field=field_id).to_json()
+    return ApiError(409, "record.unique", "A unique value is already taken. / 唯一值已被占用。", [problem])
+
+
+def _stale(current: int) -> ApiError:
+    problem = api_problem("record.stale", "/row_version", current=current).to_json()
+    return ApiError(
+        409,
+        "record.stale",
+        f"The record changed (row_version is now {current}); reload it. / 记录已被修改，请刷新后重试。",
+        [problem],
+    )

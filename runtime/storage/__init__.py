@@ -1,0 +1,1 @@
+"""How published entities are stored: column codecs, table names and table definitions."""

@@ -1,0 +1,1 @@
+"""Template app definitions users start from (see issue 'Templates library'; not built yet)."""

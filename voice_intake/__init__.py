@@ -1,0 +1,1 @@
+"""Speech and text to a draft app definition (see issue 'Voice intake'; not built yet)."""
