@@ -65,6 +65,12 @@ API_CATALOG: dict[str, MessageSpec] = {
         "needs distinct values.",
         "{entity}.{field} 有 {duplicates} 个值会被多条记录同时使用；唯一字段的取值必须互不相同。",
     ),
+    "migration.missing_values": error(
+        "{missing} live record(s) of {entity} would have no value for {field}, which becomes required; give the "
+        "field a default (those records get it), or fill the values before making it required.",
+        "{entity} 有 {missing} 条记录的 {field} 为空，而该字段将变为必填；请为字段设置默认值（这些记录会使用它），"
+        "或先补全这些值再设为必填。",
+    ),
 }
 
 

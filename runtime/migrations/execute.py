@@ -130,7 +130,7 @@ class MigrationRun:
             step = report.step
             if step.kind == "convert_column":
                 self._write_values(storage, step.field, ((item.record_id, item.value) for item in report.converted))
-            elif step.kind == "add_column":
+            elif step.kind in ("add_column", "require_values"):
                 self._fill_default(storage, step.field)
         touched = {report.step.field for report in reports}
         for item in storage.entity.fields:
@@ -171,10 +171,12 @@ class MigrationRun:
             self.connection.execute(statement, batch)
 
     def _fill_default(self, storage: EntityStorage, field_id: str) -> None:
+        """Give every record without a value for the field its default (if it has one)."""
         default = storage.entity.own_field(field_id).default
         if default is not None:
             value = storage.codecs[field_id].to_database(default)
-            self.connection.execute(update(storage.table).values({field_id: value}))
+            empty = storage.table.c[field_id].is_(None)
+            self.connection.execute(update(storage.table).where(empty).values({field_id: value}))
 
     def _recompute(self, storage: EntityStorage, field_id: str) -> None:
         """Compute a computed column for every record from the fields its formula reads."""

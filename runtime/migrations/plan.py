@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from builder.formulas import parse_formula
 from builder.model import AppDefinition, Entity, Field, FieldType
 from builder.service.errors import ApiError
 from runtime.storage.codecs import TextCodec, codec_for
@@ -104,6 +105,7 @@ def _field_steps(old: Entity, new: Entity, renames: Renames) -> list[Step]:
     steps: list[Step] = []
     used: set[str] = set()
     converted: set[str] = set()
+    rewritten: set[str] = set()  # fields whose stored values change: computed fields reading them are recomputed
     for item in new.fields:
         source_id = field_sources.get(item.id)
         if source_id is None and item.id in old_fields and item.id not in renamed_away:
@@ -116,17 +118,20 @@ def _field_steps(old: Entity, new: Entity, renames: Renames) -> list[Step]:
             source = old_fields[source_id]
             if source_id != item.id:
                 steps.append(Step("rename_column", new.id, item.id, **where))
-            change = column_change(source, item)
+            change = column_change(source, item, renames.entities.get(source.target_entity, source.target_entity))
             if change is not None:
                 steps.append(Step(change, new.id, item.id, **where))
             if change == "convert_column":
                 converted.add(item.id)
+                rewritten.add(item.id)
             if source.unique and not item.unique:
                 steps.append(Step("drop_unique", new.id, item.id, **where))
-        if item.unique and (source_id is None or not old_fields[source_id].unique or item.id in converted):
-            steps.append(Step("add_unique", new.id, item.id, **where))
+        checks = _value_checks(item, old_fields.get(source_id) if source_id else None, item.id in converted)
+        steps += [Step(kind, new.id, item.id, **where) for kind in checks]
+        if "require_values" in checks and item.default is not None and source_id is not None:
+            rewritten.add(item.id)  # stored records without a value get the default
     for item in new.fields:
-        if item.type is FieldType.COMPUTED and _recompute(old_fields, field_sources, item, converted):
+        if item.type is FieldType.COMPUTED and _recompute(old_fields, field_sources, item, rewritten):
             steps.append(Step("recompute_column", new.id, item.id, source_entity=old.id))
     steps += [
         Step("archive_column", new.id, source_field=field_id, source_entity=old.id, destructive=True)
@@ -136,8 +141,18 @@ def _field_steps(old: Entity, new: Entity, renames: Renames) -> list[Step]:
     return steps
 
 
-def column_change(old: Field, new: Field) -> str | None:
-    """How a kept field's column changes: convert_column (new values), widen_column (a wider type), or None."""
+def _value_checks(item: Field, source: Field | None, converted: bool) -> list[str]:
+    """The steps that check stored values against a field's new constraints (unique, required)."""
+    checks = []
+    if item.unique and (source is None or not source.unique or converted):
+        checks.append("add_unique")
+    if item.settable and item.required and (source is None or not source.required or converted):
+        checks.append("require_values")
+    return checks
+
+
+def column_change(old: Field, new: Field, old_target: str | None = None) -> str | None:
+    """How a kept field's column changes (convert_column, widen_column or None); old_target: its renamed ref target."""
     old_codec, new_codec = codec_for(old), codec_for(new)
     same_storage = (type(old_codec), str(old_codec.sql_type), getattr(old_codec, "scale", None)) == (
         type(new_codec),
@@ -147,7 +162,7 @@ def column_change(old: Field, new: Field) -> str | None:
     if old.type is FieldType.COMPUTED or new.type is FieldType.COMPUTED:
         # computed values are recomputed, not converted; only a new storage needs a new column
         return None if same_storage and old.type is new.type else "convert_column"
-    if not _holds_every_value(old, new):
+    if not _holds_every_value(old, new) or old_target != new.target_entity:
         return "convert_column"
     if same_storage:
         return None
@@ -170,13 +185,15 @@ def _holds_every_value(old: Field, new: Field) -> bool:
     )
 
 
-def _recompute(old_fields: dict[str, Field], sources: dict[str, str], item: Field, converted: set[str]) -> bool:
+def _recompute(old_fields: dict[str, Field], sources: dict[str, str], item: Field, rewritten: set[str]) -> bool:
+    """Whether a computed column needs computing again: new, with a new formula, or reading changed values."""
     source = old_fields.get(sources.get(item.id, item.id))
     if source is None or source.type is not FieldType.COMPUTED:
         return True
     if (source.formula, source.scale, source.format) != (item.formula, item.scale, item.format):
         return True
-    return bool(converted) or bool(sources)
+    reads = parse_formula(item.formula).fields
+    return bool(reads & rewritten) or any(sources.get(name, name) != name for name in reads)
 
 
 def _check_renames(old: AppDefinition | None, new: AppDefinition, renames: Renames) -> None:

@@ -37,6 +37,8 @@ def _blocked_problem(report: StepReport) -> dict[str, Any]:
     found = {"entity": step.entity, "field": step.field, "examples": report.examples}
     if step.kind == "add_unique":
         return api_problem("migration.duplicate_values", path, duplicates=report.failures, **found).to_json()
+    if step.kind == "require_values":
+        return api_problem("migration.missing_values", path, missing=report.failures, **found).to_json()
     problem = api_problem(
         "migration.conversion_failed", path, source_field=step.source_field, failures=report.failures, **found
     )

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from runtime.migrations.plan import Step
 
-CHECKED_STEPS = ("convert_column", "add_unique")  # steps whose dry run checks the stored values
+CHECKED_STEPS = ("convert_column", "add_unique", "require_values")  # steps whose dry run checks the stored values
 
 
 class Converted(NamedTuple):

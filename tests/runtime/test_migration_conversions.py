@@ -47,7 +47,8 @@ CASES = [
     ("text", "open", "multichoice", ["open"]),
     ("text", "lost", "multichoice", FAILS),
     ("integer", 5, "multichoice", FAILS),
-    ("integer", 1, "ref", 1),
+    ("integer", 1, "ref", 1),  # deal 1 exists
+    ("integer", 7, "ref", FAILS),  # no deal 7
     ("text", "1", "ref", 1),
     ("text", "one", "ref", FAILS),
     ("number", 1.5, "ref", FAILS),
@@ -104,6 +105,8 @@ def retyped(request, tmp_path_factory) -> Iterator[Retyped]:
         try:
             client = app.test_client()
             publish_new(client, _app(0))
+            deal = client.post("/api/apps/deals/deal", json={"name": "Deal", "amount": 1, "stage": "open"})
+            assert deal.get_json()["id"] == 1, deal.get_json()  # the target of the ref cases
             values = {f"f{index}": case[1] for index, case in enumerate(CASES)}
             created = client.post("/api/apps/deals/sample", json=values)
             assert created.status_code == 201, created.get_json()
