@@ -34,6 +34,7 @@ API_CATALOG: dict[str, MessageSpec] = {
         "The record changed (row_version is now {current}); reload it.",
         "记录已被修改（row_version 现为 {current}），请刷新后重试。",
     ),
+    "access.field_hidden": error("You may not change '{field}' on this record.", "你无权修改该记录的“{field}”。"),
     # List queries
     "query.parameter": error("'{parameter}' must be {expected}.", "“{parameter}”应为{expected_zh}。"),
     "query.unknown_parameter": error(

@@ -1,24 +1,123 @@
-"""The one access layer all record reads and writes ask: row scopes, field visibility (full access for now)."""
+"""The one access layer every record read and write asks: row scopes per operation and field visibility per record."""
+
+# A user's rows are those some role of theirs grants (scope, and the permission's `where`), plus
+# records shared with them for reading. Fields above `everyone` are masked per row: reads go
+# through a subquery where a value the user may not see is NULL, so filters, sorts, searches and
+# counts over it cannot reveal it; the API then leaves such fields out of the record.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, FromClause, and_, case, false, null, or_, select, true
 
+from builder.model import Permission, Scope, Visibility
+from runtime.identity.actor import Actor
+from runtime.live_apps import LiveApp
+from runtime.records.shares import shared_with
+from runtime.storage.sql_conditions import condition_clause
 from runtime.storage.tables import EntityStorage
+
+OPERATIONS = ("read", "create", "update", "delete")
+# A column of source(): whether the user sees the field of that name on the record (field ids never start with '_').
+SEES = "_sees_"
 
 
 @dataclass(frozen=True, slots=True)
 class RecordAccess:
-    """What one user may do with one entity's records."""
+    """What one user may do with the records of one live app version."""
 
-    actor: str
+    user: Actor
+    live: LiveApp
+    dialect: str
 
-    def row_filter(self, storage: EntityStorage) -> ColumnElement[bool] | None:
-        """A condition on the records the user may read; None when they may read every record."""
-        return None
+    @property
+    def actor(self) -> str:
+        """The user name written as owner and author of changes."""
+        return self.user.username
+
+    @property
+    def unrestricted(self) -> bool:
+        """Whether the user sees every record and field (a platform administrator)."""
+        return self.user.is_admin
+
+    def may(self, storage: EntityStorage, operation: str) -> bool:
+        """Whether some role of the user grants the operation on some records of the entity."""
+        return self.unrestricted or any(
+            getattr(grant, operation) is not Scope.NONE for grant in self._grants(storage.entity.id)
+        )
+
+    def row_filter(self, storage: EntityStorage, operation: str = "read") -> ColumnElement[bool] | None:
+        """A condition on the records the user may touch by an operation; None when every record."""
+        if self.unrestricted:
+            return None
+        table = storage.table
+        clauses = [self._grant_clause(storage, grant, operation) for grant in self._grants(storage.entity.id)]
+        if operation == "read":
+            clauses.append(table.c.id.in_(shared_with(self.live.number, storage.entity.id, self.actor)))
+        return or_(false(), *clauses)
 
     def readable(self, storage: EntityStorage, field_id: str) -> bool:
-        """Whether the user may read (and so filter, sort and search by) a field."""
-        return True
+        """Whether the user may see the field on some records (and so filter, sort and search by it)."""
+        return True  # visibility is decided per record: see source() and hidden_in()
+
+    def source(self, storage: EntityStorage) -> FromClause:
+        """The records the user may read, with each value they may not see on a record replaced by NULL."""
+        table = storage.table
+        scope = self.row_filter(storage)
+        if scope is None:
+            return table
+        visible = self._visible_clauses(storage)
+        columns = [case((visible[c.name], c), else_=null()).label(c.name) if c.name in visible else c for c in table.c]
+        flags = [clause.label(SEES + name) for name, clause in visible.items()]
+        return select(*columns, *flags).where(scope).subquery("readable")
+
+    @staticmethod
+    def hidden_in(row: Mapping[str, Any]) -> frozenset[str]:
+        """The fields of a row read through source() that the user may not see on that record."""
+        return frozenset(name[len(SEES) :] for name, seen in row.items() if name.startswith(SEES) and not seen)
+
+    def _visible_clauses(self, storage: EntityStorage) -> dict[str, ColumnElement[bool]]:
+        """For each field above `everyone`, the condition on a record under which the user sees it."""
+        table = storage.table
+        is_owner = table.c.owner == self.actor
+        is_supervisor = or_(is_owner, table.c.owner.in_(sorted(self.user.direct_reports)))
+        shared = table.c.id.in_(shared_with(self.live.number, storage.entity.id, self.actor))
+        by_level = {
+            Visibility.OWNER: is_owner,
+            Visibility.SUPERVISOR: is_supervisor,
+            Visibility.COLLABORATORS: or_(is_supervisor, shared),
+        }
+        return {f.id: by_level[f.visibility] for f in storage.entity.fields if f.visibility in by_level}
+
+    def _grants(self, entity_id: str) -> list[Permission]:
+        roles = self.user.roles(self.live.app_id)
+        return [grant for grant in self.live.model.permissions if grant.entity == entity_id and grant.role in roles]
+
+    def _grant_clause(self, storage: EntityStorage, grant: Permission, operation: str) -> ColumnElement[bool]:
+        """The records one permission grants for an operation: its scope, and its `where`."""
+        owner = storage.table.c.owner
+        scope = getattr(grant, operation)
+        members = {
+            Scope.OWN: {self.actor},
+            Scope.TEAM: self.user.team | {self.actor},
+            Scope.DEPARTMENT: self.user.department_members | {self.actor},
+        }
+        if scope is Scope.NONE:
+            return false()
+        clause = true() if scope is Scope.ALL else owner.in_(sorted(members[scope]))
+        if grant.where is None:
+            return clause
+        model = self.live.model
+        where = condition_clause(
+            grant.where,
+            storage,
+            model.definition,
+            dialect=self.dialect,
+            now=datetime.now(UTC),
+            timezone=self.live.timezone,
+        )
+        return and_(clause, where)

@@ -1,4 +1,4 @@
-"""HTTP routes of the records of published apps: /api/apps/<app>/<entity>[/<id>[/restore|/history]]."""
+"""HTTP routes of the records of published apps: /api/apps/<app>/<entity>[/<id>[/restore|/history|/shares]]."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from contextlib import contextmanager
 from flask import Blueprint, current_app, jsonify, request, url_for
 
 from builder.compile.records import MAX_RECORD_ID
-from builder.service.actors import current_actor
 from builder.service.errors import ApiError
 from builder.service.request_bodies import strict_json_body
 from runtime.database import ENGINE_KEY, transaction
+from runtime.identity import current_user
 from runtime.live_apps import LiveApps
 from runtime.records.access import RecordAccess
 from runtime.records.queries import parse_list_query
@@ -29,7 +29,8 @@ def _records(app_id: str, entity_id: str, *, write: bool = False) -> Iterator[Re
     engine = current_app.extensions[ENGINE_KEY]
     with transaction(engine, write=write) as connection:
         live = current_app.extensions[LIVE_APPS_KEY].current(connection, app_id)
-        yield Records(connection, live, live.entity(entity_id), RecordAccess(current_actor()))
+        access = RecordAccess(current_user(), live, connection.dialect.name)
+        yield Records(connection, live, live.entity(entity_id), access)
 
 
 @blueprint.get("/api/apps/<app_id>/<entity_id>")
@@ -38,7 +39,7 @@ def list_records(app_id: str, entity_id: str):
     with _records(app_id, entity_id) as records:
         arguments = request.args.to_dict(flat=False)
         dialect = records.connection.dialect.name
-        query = parse_list_query(arguments, records.live, records.entity, records.access, dialect=dialect)
+        query = parse_list_query(arguments, records.live, records.entity, records.readable, dialect=dialect)
         return jsonify(records.list(query))
 
 
@@ -92,6 +93,29 @@ def record_history(app_id: str, entity_id: str, record_id: int):
     """Who changed what and when."""
     with _records(app_id, entity_id) as records:
         return jsonify(records.history(record_id))
+
+
+@blueprint.get(f"/api/apps/<app_id>/<entity_id>/{RECORD_ID}/shares")
+def record_shares(app_id: str, entity_id: str, record_id: int):
+    """Who the record's owner shared it with."""
+    with _records(app_id, entity_id) as records:
+        return jsonify(records.shares(record_id))
+
+
+@blueprint.post(f"/api/apps/<app_id>/<entity_id>/{RECORD_ID}/shares")
+def share_record(app_id: str, entity_id: str, record_id: int):
+    """Share a record with a user: {"username": "..."} (the owner only)."""
+    body = strict_json_body()
+    with _records(app_id, entity_id, write=True) as records:
+        return jsonify(records.share(record_id, body.get("username") if isinstance(body, dict) else None))
+
+
+@blueprint.delete(f"/api/apps/<app_id>/<entity_id>/{RECORD_ID}/shares/<username>")
+def unshare_record(app_id: str, entity_id: str, record_id: int, username: str):
+    """Stop sharing a record with a user (the owner only)."""
+    with _records(app_id, entity_id, write=True) as records:
+        records.unshare(record_id, username)
+    return "", 204
 
 
 def init_app(app) -> None:

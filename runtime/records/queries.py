@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, FromClause, and_, func, or_, select
 
 from builder.conditions.ast import Combinator, ConditionGroup, ConditionRule, Operator
-from builder.conditions.fold import expanded_rules
 from builder.conditions.parse import ConditionTooDeep, parse_condition
 from builder.conditions.typecheck import check_condition
 from builder.identifiers import RESERVED_FIELD_IDS
@@ -24,9 +23,9 @@ from builder.pointers import escape_token
 from builder.service.errors import ApiError
 from runtime.api_messages import api_problem
 from runtime.live_apps import LiveApp, LiveEntity
-from runtime.records.access import RecordAccess
 from runtime.records.list_limits import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_SEARCH
 from runtime.storage.sql_conditions import condition_clause
+from runtime.storage.tables import EntityStorage
 
 _DIGITS = re.compile(r"[0-9]{1,18}\Z")
 
@@ -42,25 +41,25 @@ class ListQuery:
 
 
 def parse_list_query(
-    arguments: Mapping[str, list[str]], live: LiveApp, entity: LiveEntity, access: RecordAccess, *, dialect: str
+    arguments: Mapping[str, list[str]], live: LiveApp, entity: LiveEntity, readable: FromClause, *, dialect: str
 ) -> ListQuery:
-    """Read page, page_size, sort, q, filter and field=value parameters; 400 with problems when wrong."""
-    table = entity.storage.table
+    """Read page, page_size, sort, q, filter and field=value parameters over the user's readable records."""
+    storage = replace(entity.storage, table=readable)  # every clause reads the masked values, never the stored ones
+    table = storage.table
     problems: list[dict[str, Any]] = []
     page = _whole_number(arguments, "page", 1, (1, MAX_PAGE), problems)
     page_size = _whole_number(arguments, "page_size", DEFAULT_PAGE_SIZE, (1, MAX_PAGE_SIZE), problems)
-    scope = access.row_filter(entity.storage)
-    clauses = [table.c.deleted_at.is_(None)] + ([scope] if scope is not None else [])
+    clauses = [table.c.deleted_at.is_(None)]
     conditions = [
-        _field_equals(name, values, entity, access, problems)
+        _field_equals(name, values, storage, problems)
         for name, values in arguments.items()
         if name not in RESERVED_FIELD_IDS
     ]
     if "filter" in arguments:
-        conditions.append(_filter(arguments["filter"][-1], live, entity, access, problems))
+        conditions.append(_filter(arguments["filter"][-1], live, storage, problems))
     if "q" in arguments:
-        clauses.append(_search(arguments["q"][-1], entity, access, problems))
-    order_by = _sort(arguments.get("sort", [""])[-1], entity, access, problems)
+        clauses.append(_search(arguments["q"][-1], storage, entity.search_columns, problems))
+    order_by = _sort(arguments.get("sort", [""])[-1], storage, problems)
     if problems:
         raise ApiError(400, "query.invalid", "The list query is not valid. / 查询参数无效。", problems)
     groups = [condition for condition in conditions if condition is not None]
@@ -69,7 +68,7 @@ def parse_list_query(
         clauses.append(
             condition_clause(
                 condition,
-                entity.storage,
+                storage,
                 live.model.definition,
                 dialect=dialect,
                 now=datetime.now(UTC),
@@ -79,9 +78,8 @@ def parse_list_query(
     return ListQuery(where=and_(*clauses), order_by=order_by, page=page, page_size=page_size)
 
 
-def list_statements(entity: LiveEntity, query: ListQuery):
-    """The statements for one page of records and for their total count."""
-    table = entity.storage.table
+def list_statements(table: FromClause, query: ListQuery):
+    """The statements for one page of the readable records and for their total count."""
     page = (
         select(table)
         .where(query.where)
@@ -104,10 +102,10 @@ def _whole_number(arguments, name: str, default: int, bounds: tuple[int, int], p
     return int(raw)
 
 
-def _field_equals(name: str, values: list[str], entity: LiveEntity, access: RecordAccess, problems) -> Any:
+def _field_equals(name: str, values: list[str], storage: EntityStorage, problems) -> Any:
     """field=value (several values: any of them) as a condition rule."""
-    field = entity.storage.entity.field(name)
-    if field is None or not access.readable(entity.storage, name) or field.type is FieldType.LONGTEXT:
+    field = storage.entity.field(name)
+    if field is None or field.type is FieldType.LONGTEXT:
         problems.append(api_problem("query.unknown_parameter", f"/{escape_token(name)}", parameter=name).to_json())
         return None
     try:
@@ -122,9 +120,7 @@ def _field_equals(name: str, values: list[str], entity: LiveEntity, access: Reco
         )
     operator = Operator.EQ if len(converted) == 1 else Operator.IN
     rule = ConditionRule(field=name, operator=operator, value=converted[0] if len(converted) == 1 else converted)
-    typed = check_condition(
-        ConditionGroup(combinator=Combinator.AND, rules=(rule,)), entity.storage.entity, lambda _: None
-    )
+    typed = check_condition(ConditionGroup(combinator=Combinator.AND, rules=(rule,)), storage.entity, lambda _: None)
     if typed:
         problems.extend(problem.to_json() | {"path": f"/{name}"} for problem in typed)
         return None
@@ -161,7 +157,7 @@ def _parameter_value(kind: FieldType, value: str) -> Any:
     return value
 
 
-def _filter(raw: str, live: LiveApp, entity: LiveEntity, access: RecordAccess, problems) -> Any:
+def _filter(raw: str, live: LiveApp, storage: EntityStorage, problems) -> Any:
     """filter=<condition JSON>: parsed and type-checked like any condition of the definition."""
     try:
         document = json.loads(raw)
@@ -171,38 +167,32 @@ def _filter(raw: str, live: LiveApp, entity: LiveEntity, access: RecordAccess, p
     if condition is None:
         problems.append(api_problem("query.filter", "/filter").to_json())
         return None
-    typed = check_condition(condition, entity.storage.entity, live.model.definition, live.timezone)
+    typed = check_condition(condition, storage.entity, live.model.definition, live.timezone)
     if typed:
         problems.extend(problem.to_json() for problem in typed)
-        return None
-    rules = expanded_rules(condition, live.model.definition)  # resolves: published definitions are valid
-    hidden = dict.fromkeys(rule.field for rule in rules if not access.readable(entity.storage, rule.field))
-    if hidden:
-        problems.extend(api_problem("query.unknown_parameter", "/filter", parameter=name).to_json() for name in hidden)
         return None
     return condition
 
 
-def _search(text: str, entity: LiveEntity, access: RecordAccess, problems) -> ColumnElement[bool]:
+def _search(text: str, storage: EntityStorage, columns: tuple[str, ...], problems) -> ColumnElement[bool]:
     """q: each text field containing the text, case-insensitively."""
-    table = entity.storage.table
+    table = storage.table
     if len(text) > MAX_SEARCH:
         problems.append(_parameter_problem("q", expectation("max_length", limit=MAX_SEARCH)))
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    columns = [name for name in entity.search_columns if access.readable(entity.storage, name)]
     if not columns:
         return table.c.id.is_(None)
     return or_(*(table.c[name].ilike(pattern, escape="\\") for name in columns))
 
 
-def _sort(raw: str, entity: LiveEntity, access: RecordAccess, problems) -> tuple[Any, ...]:
+def _sort(raw: str, storage: EntityStorage, problems) -> tuple[Any, ...]:
     """sort=-amount,name: fields, descending with '-'; the record id breaks ties."""
-    table = entity.storage.table
+    table = storage.table
     order = []
     for part in filter(None, raw.split(",")):
         name = part.removeprefix("-")
-        field = entity.storage.entity.field(name)
-        if field is None or field.type in UNSORTABLE_TYPES or not access.readable(entity.storage, name):
+        field = storage.entity.field(name)
+        if field is None or field.type in UNSORTABLE_TYPES:
             problems.append(api_problem("query.sort", "/sort", field=name).to_json())
             continue
         column = table.c[name]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row
+from sqlalchemy import Connection, Row, delete, select
 from sqlalchemy.exc import IntegrityError
 
+from builder.conditions.literals import USER_PATTERN
 from builder.identifiers import SYSTEM_COLUMNS
 from builder.model import SYSTEM_FIELDS, FieldType
 from builder.moments import utc_text
@@ -18,7 +20,10 @@ from runtime.live_apps import LiveApp, LiveEntity
 from runtime.records.access import RecordAccess
 from runtime.records.audit import AUDIT_HISTORY, AUDIT_INSERT
 from runtime.records.queries import ListQuery, list_statements
+from runtime.records.shares import SHARES, shares_of
 from runtime.storage.computed import computed_value
+
+USER_NAME = re.compile(USER_PATTERN)
 
 
 class Records:
@@ -30,9 +35,10 @@ class Records:
         self.entity = entity
         self.access = access
         self.codecs = entity.storage.codecs
-        storage = entity.storage
-        fields = [field for field in storage.entity.fields if access.readable(storage, field.id)]
-        self._shown = tuple((field.id, self.codecs[field.id]) for field in (*SYSTEM_FIELDS, *fields))
+        self._shown = tuple(
+            (field.id, self.codecs[field.id]) for field in (*SYSTEM_FIELDS, *entity.storage.entity.fields)
+        )
+        self.readable = access.source(entity.storage)  # the rows the user may read, values they may not see masked
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -42,7 +48,8 @@ class Records:
 
     def list(self, query: ListQuery) -> dict[str, Any]:
         """One page of records with the total count."""
-        page, total = list_statements(self.entity, query)
+        self._require("read")
+        page, total = list_statements(self.readable, query)
         items = [self.to_json(row) for row in self.connection.execute(page)]
         return {
             "items": items,
@@ -53,7 +60,7 @@ class Records:
 
     def history(self, record_id: int) -> dict[str, Any]:
         """Every write to a record (deleted ones included), oldest first."""
-        self._row(record_id, include_deleted=True)
+        hidden = self.access.hidden_in(self._row(record_id, include_deleted=True)._mapping)
         rows = self.connection.execute(
             AUDIT_HISTORY, {"app_number": self.live.number, "entity": self.entity.id, "record_id": record_id}
         )
@@ -63,20 +70,17 @@ class Records:
                 "actor": row.actor,
                 "at": utc_text(row.at),
                 "version": row.version,
-                "changes": {
-                    name: change
-                    for name, change in row.changes.items()
-                    if self.access.readable(self.entity.storage, name)
-                },
+                "changes": {name: change for name, change in row.changes.items() if name not in hidden},
             }
             for row in rows
         ]
         return {"items": items}
 
     def to_json(self, row: Row) -> dict[str, Any]:
-        """A stored row as the API returns it (fields the user may not read left out)."""
+        """A row read through the access layer as the API returns it (fields the user may not see left out)."""
         mapping = row._mapping
-        record = {name: codec.to_json(mapping[name]) for name, codec in self._shown}
+        hidden = self.access.hidden_in(mapping)
+        record = {name: codec.to_json(mapping[name]) for name, codec in self._shown if name not in hidden}
         record["row_version"] = mapping["row_version"]
         return record
 
@@ -84,6 +88,7 @@ class Records:
 
     def create(self, body: Any) -> dict[str, Any]:
         """Validate and store a new record owned by the actor."""
+        self._require("create")
         values = self.entity.validator.for_create(body)
         stored = {name: value for name, value in self.entity.defaults.items() if name not in values}
         stored |= self._stored(values)
@@ -101,17 +106,21 @@ class Records:
             "workflow_state": "draft",
         }
         row = self._write(self.entity.statements.insert, system | stored)
+        self._check_granted(row.id, "create")
         self._audit(
             row.id,
             "create",
             {name: [None, self.codecs[name].to_json(value)] for name, value in stored.items() if value is not None},
         )
-        return self.to_json(row)
+        return self._seen(row)
 
     def update(self, record_id: int, body: Any) -> dict[str, Any]:
         """Change fields of a record at the given row_version (409 when another change came first)."""
         row_version, values = self.entity.validator.for_update(body)
-        current = self._row(record_id)
+        seen = self._row(record_id)
+        self._check_granted(record_id, "update")
+        self._check_visible(seen, values)
+        current = self._raw(record_id)
         self._check_version(current, row_version)
         stored = self._stored(values)
         self._check_references(stored)
@@ -130,13 +139,15 @@ class Records:
             "updated_by": self.access.actor,
         }
         row = self._write(self.entity.statements.update_live, parameters, record_id=record_id)
+        self._check_granted(record_id, "update")  # the changed record must still be one the user may update
         if changes:
             self._audit(record_id, "update", changes)
-        return self.to_json(row)
+        return self._seen(row)
 
     def delete(self, record_id: int, row_version: int | None) -> None:
         """Mark a record deleted (it stays stored and can be restored)."""
         current = self._row(record_id)
+        self._check_granted(record_id, "delete")
         if row_version is not None:
             self._check_version(current, row_version)
         self._set_deleted(record_id, current.row_version, datetime.now(UTC))
@@ -145,24 +156,106 @@ class Records:
     def restore(self, record_id: int) -> dict[str, Any]:
         """Bring a deleted record back (409 when a unique value was taken since: the unique index says so)."""
         current = self._row(record_id, include_deleted=True)
+        self._check_granted(record_id, "delete")
         if current.deleted_at is None:
             return self.to_json(current)
         row = self._set_deleted(record_id, current.row_version, None)
         self._audit(record_id, "restore", {})
-        return self.to_json(row)
+        return self._seen(row)
+
+    # -- sharing ------------------------------------------------------------------------------------
+
+    def shares(self, record_id: int) -> dict[str, Any]:
+        """Who the owner shared a record with."""
+        self._row(record_id)
+        rows = self.connection.execute(shares_of(self.live.number, self.entity.id, record_id))
+        return {"items": [{"username": r.username, "shared_by": r.shared_by, "at": utc_text(r.at)} for r in rows]}
+
+    def share(self, record_id: int, username: Any) -> dict[str, Any]:
+        """Let a user collaborate on a record: read it and its collaborator fields (the owner's decision)."""
+        self._check_owner(self._row(record_id))
+        if not isinstance(username, str) or not USER_NAME.fullmatch(username) or username == self.access.actor:
+            problem = api_problem("record.format", "/username", field="username", expected="a user name")
+            message = "Name a user to share with. / 请指定要共享的用户。"
+            raise ApiError(422, "record.invalid", message, [problem.to_json()])
+        existing = shares_of(self.live.number, self.entity.id, record_id).where(SHARES.c.username == username)
+        if self.connection.execute(existing).first() is None:
+            entry = {"app_number": self.live.number, "entity": self.entity.id, "record_id": record_id}
+            self.connection.execute(SHARES.insert().values(**entry, username=username, shared_by=self.access.actor))
+        return self.shares(record_id)
+
+    def unshare(self, record_id: int, username: str) -> None:
+        """Stop sharing a record with a user."""
+        self._check_owner(self._row(record_id))
+        self.connection.execute(
+            delete(SHARES).where(
+                SHARES.c.app_number == self.live.number,
+                SHARES.c.entity == self.entity.id,
+                SHARES.c.record_id == record_id,
+                SHARES.c.username == username,
+            )
+        )
+
+    def _check_owner(self, row: Row) -> None:
+        """403 unless the user owns the record (or administers the platform)."""
+        if row.owner != self.access.actor and not self.access.unrestricted:
+            raise ApiError(403, "access.denied", "Only the owner may share this record. / 只有负责人可以共享该记录。")
 
     # -- helpers -----------------------------------------------------------------------------------
 
     def _row(self, record_id: int, *, include_deleted: bool = False) -> Row:
-        statements = self.entity.statements
-        query = statements.select_any if include_deleted else statements.select_live
-        scope = self.access.row_filter(self.entity.storage)
-        row = self.connection.execute(query if scope is None else query.where(scope), {"_record_id": record_id}).first()
+        """A record as the user may read it; 404 when it does not exist or is not theirs to read."""
+        readable = self.readable
+        if readable is self.entity.storage.table:
+            statements = self.entity.statements
+            query = statements.select_any if include_deleted else statements.select_live
+            row = self.connection.execute(query, {"_record_id": record_id}).first()
+        else:
+            query = select(readable).where(readable.c.id == record_id)
+            if not include_deleted:
+                query = query.where(readable.c.deleted_at.is_(None))
+            row = self.connection.execute(query).first()
         if row is None:
             raise ApiError(
                 404, "record.not_found", f"There is no {self.entity.id} record {record_id}. / 记录 {record_id} 不存在。"
             )
         return row
+
+    def _raw(self, record_id: int) -> Row:
+        """The stored values of a live record the user may update (hidden ones too, for computed fields)."""
+        row = self.connection.execute(self.entity.statements.select_live, {"_record_id": record_id}).first()
+        if row is None:
+            raise ApiError(
+                404, "record.not_found", f"There is no {self.entity.id} record {record_id}. / 记录 {record_id} 不存在。"
+            )
+        return row
+
+    def _seen(self, row: Row) -> dict[str, Any]:
+        """A record just written, as the user may see it."""
+        if self.readable is self.entity.storage.table:
+            return self.to_json(row)
+        return self.to_json(self._row(row.id, include_deleted=True))
+
+    def _require(self, operation: str) -> None:
+        """403 unless some role of the user grants the operation on this entity."""
+        if not self.access.may(self.entity.storage, operation):
+            raise _denied(self.entity.id, operation)
+
+    def _check_granted(self, record_id: int, operation: str) -> None:
+        """403 unless the record is one the user may touch by the operation."""
+        scope = self.access.row_filter(self.entity.storage, operation)
+        if scope is None:
+            return
+        table = self.entity.storage.table
+        if self.connection.execute(select(table.c.id).where(table.c.id == record_id, scope)).first() is None:
+            raise _denied(self.entity.id, operation)
+
+    def _check_visible(self, seen: Row, values: dict[str, Any]) -> None:
+        """403 when the change names a field the user may not see on this record (its value is not theirs)."""
+        hidden = sorted(self.access.hidden_in(seen._mapping) & set(values))
+        if hidden:
+            problems = [api_problem("access.field_hidden", f"/{name}", field=name).to_json() for name in hidden]
+            raise ApiError(403, "access.denied", "You may not change these fields. / 你无权修改这些字段。", problems)
 
     def _check_version(self, current: Row, row_version: int) -> None:
         if current.row_version != row_version:
@@ -242,6 +335,15 @@ class Records:
                 "changes": changes,
             },
         )
+
+
+def _denied(entity_id: str, operation: str) -> ApiError:
+    verbs = {"read": "读取", "create": "创建", "update": "修改", "delete": "删除"}
+    return ApiError(
+        403,
+        "access.denied",
+        f"You may not {operation} this {entity_id} record. / 你无权{verbs[operation]}该记录。",
+    )
 
 
 def _unique_conflict(field_id: str) -> ApiError:

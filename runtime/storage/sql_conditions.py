@@ -259,7 +259,7 @@ class _RuleCompiler:
 
 def _present(column) -> Clause:
     """The column holds a value (always true for NOT NULL columns)."""
-    return true() if not column.nullable else column.is_not(None)
+    return column.is_not(None) if getattr(column, "nullable", True) else true()  # a masked value may be NULL
 
 
 def _holds_value(column, field: Field, dialect: str) -> Clause:
