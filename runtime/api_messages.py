@@ -35,6 +35,10 @@ API_CATALOG: dict[str, MessageSpec] = {
         "记录已被修改（row_version 现为 {current}），请刷新后重试。",
     ),
     "access.field_hidden": error("You may not change '{field}' on this record.", "你无权修改该记录的“{field}”。"),
+    "visibility.field": error(
+        "'{field}' is not a field its owner may narrow on a record.", "“{field}”不是负责人可以收窄可见范围的字段。"
+    ),
+    "visibility.level": error("'{field}' can be set to {levels}.", "“{field}”的可见范围只能设为：{levels}。"),
     # List queries
     "query.parameter": error("'{parameter}' must be {expected}.", "“{parameter}”应为{expected_zh}。"),
     "query.unknown_parameter": error(

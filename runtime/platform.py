@@ -10,7 +10,7 @@ from sqlmodel import SQLModel
 from builder.service import platform_tables  # noqa: F401 - registers apps and versions
 from runtime.database import transaction
 from runtime.migrations import archives  # noqa: F401 - registers the archives table
-from runtime.records import audit, shares  # noqa: F401 - registers the audit and shares tables
+from runtime.records import audit, narrowing, shares  # noqa: F401 - registers audit, narrowing, shares
 
 _SCHEMA_LOCK = 7_244_615  # any constant: serialises platform schema creation across workers
 # Columns earlier development versions created and the platform no longer has (NOT NULL ones would break inserts).

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, FromClause, and_, case, false, null, or_, select, true
+from sqlalchemy import ColumnElement, FromClause, and_, case, exists, false, not_, null, or_, select, true
 
 from builder.model import Permission, Scope, Visibility
 from runtime.identity.actor import Actor
 from runtime.live_apps import LiveApp
+from runtime.records.narrowing import LEVEL_ORDER, NARROWING
 from runtime.records.shares import shared_with
 from runtime.storage.sql_conditions import condition_clause
 from runtime.storage.tables import EntityStorage
@@ -81,17 +82,42 @@ class RecordAccess:
         return frozenset(name[len(SEES) :] for name, seen in row.items() if name.startswith(SEES) and not seen)
 
     def _visible_clauses(self, storage: EntityStorage) -> dict[str, ColumnElement[bool]]:
-        """For each field above `everyone`, the condition on a record under which the user sees it."""
+        """For each field that may be hidden, the condition on a record under which the user sees it."""
         table = storage.table
         is_owner = table.c.owner == self.actor
         is_supervisor = or_(is_owner, table.c.owner.in_(sorted(self.user.direct_reports)))
         shared = table.c.id.in_(shared_with(self.live.number, storage.entity.id, self.actor))
         by_level = {
-            Visibility.OWNER: is_owner,
-            Visibility.SUPERVISOR: is_supervisor,
+            Visibility.EVERYONE: true(),
             Visibility.COLLABORATORS: or_(is_supervisor, shared),
+            Visibility.SUPERVISOR: is_supervisor,
+            Visibility.OWNER: is_owner,
         }
-        return {f.id: by_level[f.visibility] for f in storage.entity.fields if f.visibility in by_level}
+        clauses = {}
+        for field in storage.entity.fields:
+            if field.owner_may_narrow:
+                clauses[field.id] = self._narrowable(storage, field.id, field.visibility, by_level)
+            elif field.visibility is not Visibility.EVERYONE:
+                clauses[field.id] = by_level[field.visibility]
+        return clauses
+
+    def _narrowable(
+        self, storage: EntityStorage, field_id: str, level: Visibility, by_level: dict[Visibility, ColumnElement[bool]]
+    ) -> ColumnElement[bool]:
+        """Visible at the field's level, and at the narrower level its owner set on the record, if any."""
+        narrowed = NARROWING.c
+        same = and_(
+            narrowed.app_number == self.live.number,
+            narrowed.entity == storage.entity.id,
+            narrowed.record_id == storage.table.c.id,
+            narrowed.field == field_id,
+        )
+        set_at = {
+            other: exists().where(same, narrowed.level == other.value)
+            for other in LEVEL_ORDER[LEVEL_ORDER.index(level) + 1 :]
+        }
+        refused = [and_(test, not_(by_level[other])) for other, test in set_at.items()]
+        return and_(by_level[level], *(not_(clause) for clause in refused))
 
     def _grants(self, entity_id: str) -> list[Permission]:
         roles = self.user.roles(self.live.app_id)

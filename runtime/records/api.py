@@ -1,4 +1,4 @@
-"""HTTP routes of the records of published apps: /api/apps/<app>/<entity>[/<id>[/restore|/history|/shares]]."""
+"""HTTP routes of the records of published apps: /api/apps/<app>/<entity>[/<id>[/<what>]]."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from runtime.database import ENGINE_KEY, transaction
 from runtime.identity import current_user
 from runtime.live_apps import LiveApps
 from runtime.records.access import RecordAccess
+from runtime.records.owner_controls import OwnerControls
 from runtime.records.queries import parse_list_query
 from runtime.records.service import Records
 
@@ -99,7 +100,7 @@ def record_history(app_id: str, entity_id: str, record_id: int):
 def record_shares(app_id: str, entity_id: str, record_id: int):
     """Who the record's owner shared it with."""
     with _records(app_id, entity_id) as records:
-        return jsonify(records.shares(record_id))
+        return jsonify(OwnerControls(records).shares(record_id))
 
 
 @blueprint.post(f"/api/apps/<app_id>/<entity_id>/{RECORD_ID}/shares")
@@ -107,15 +108,31 @@ def share_record(app_id: str, entity_id: str, record_id: int):
     """Share a record with a user: {"username": "..."} (the owner only)."""
     body = strict_json_body()
     with _records(app_id, entity_id, write=True) as records:
-        return jsonify(records.share(record_id, body.get("username") if isinstance(body, dict) else None))
+        return jsonify(
+            OwnerControls(records).share(record_id, body.get("username") if isinstance(body, dict) else None)
+        )
 
 
 @blueprint.delete(f"/api/apps/<app_id>/<entity_id>/{RECORD_ID}/shares/<username>")
 def unshare_record(app_id: str, entity_id: str, record_id: int, username: str):
     """Stop sharing a record with a user (the owner only)."""
     with _records(app_id, entity_id, write=True) as records:
-        records.unshare(record_id, username)
+        OwnerControls(records).unshare(record_id, username)
     return "", 204
+
+
+@blueprint.get(f"/api/apps/<app_id>/<entity_id>/{RECORD_ID}/visibility")
+def record_visibility(app_id: str, entity_id: str, record_id: int):
+    """Each field's visibility level on the record."""
+    with _records(app_id, entity_id) as records:
+        return jsonify(OwnerControls(records).visibility(record_id))
+
+
+@blueprint.put(f"/api/apps/<app_id>/<entity_id>/{RECORD_ID}/visibility")
+def narrow_field(app_id: str, entity_id: str, record_id: int):
+    """Narrow a field on the owner's record: {"field": "margin", "level": "owner"} (the owner only)."""
+    with _records(app_id, entity_id, write=True) as records:
+        return jsonify(OwnerControls(records).narrow(record_id, strict_json_body()))
 
 
 def init_app(app) -> None:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, select
+from sqlalchemy import Connection, Row, select
 from sqlalchemy.exc import IntegrityError
 
-from builder.conditions.literals import USER_PATTERN
 from builder.identifiers import SYSTEM_COLUMNS
 from builder.model import SYSTEM_FIELDS, FieldType
 from builder.moments import utc_text
@@ -20,10 +18,7 @@ from runtime.live_apps import LiveApp, LiveEntity
 from runtime.records.access import RecordAccess
 from runtime.records.audit import AUDIT_HISTORY, AUDIT_INSERT
 from runtime.records.queries import ListQuery, list_statements
-from runtime.records.shares import SHARES, shares_of
 from runtime.storage.computed import computed_value
-
-USER_NAME = re.compile(USER_PATTERN)
 
 
 class Records:
@@ -44,7 +39,7 @@ class Records:
 
     def get(self, record_id: int) -> dict[str, Any]:
         """One live record; 404 when it does not exist, was deleted or may not be read."""
-        return self.to_json(self._row(record_id))
+        return self.to_json(self.row(record_id))
 
     def list(self, query: ListQuery) -> dict[str, Any]:
         """One page of records with the total count."""
@@ -60,7 +55,7 @@ class Records:
 
     def history(self, record_id: int) -> dict[str, Any]:
         """Every write to a record (deleted ones included), oldest first."""
-        hidden = self.access.hidden_in(self._row(record_id, include_deleted=True)._mapping)
+        hidden = self.access.hidden_in(self.row(record_id, include_deleted=True)._mapping)
         rows = self.connection.execute(
             AUDIT_HISTORY, {"app_number": self.live.number, "entity": self.entity.id, "record_id": record_id}
         )
@@ -117,7 +112,7 @@ class Records:
     def update(self, record_id: int, body: Any) -> dict[str, Any]:
         """Change fields of a record at the given row_version (409 when another change came first)."""
         row_version, values = self.entity.validator.for_update(body)
-        seen = self._row(record_id)
+        seen = self.row(record_id)
         self._check_granted(record_id, "update")
         self._check_visible(seen, values)
         current = self._raw(record_id)
@@ -146,7 +141,7 @@ class Records:
 
     def delete(self, record_id: int, row_version: int | None) -> None:
         """Mark a record deleted (it stays stored and can be restored)."""
-        current = self._row(record_id)
+        current = self.row(record_id)
         self._check_granted(record_id, "delete")
         if row_version is not None:
             self._check_version(current, row_version)
@@ -155,7 +150,7 @@ class Records:
 
     def restore(self, record_id: int) -> dict[str, Any]:
         """Bring a deleted record back (409 when a unique value was taken since: the unique index says so)."""
-        current = self._row(record_id, include_deleted=True)
+        current = self.row(record_id, include_deleted=True)
         self._check_granted(record_id, "delete")
         if current.deleted_at is None:
             return self.to_json(current)
@@ -163,47 +158,9 @@ class Records:
         self._audit(record_id, "restore", {})
         return self._seen(row)
 
-    # -- sharing ------------------------------------------------------------------------------------
-
-    def shares(self, record_id: int) -> dict[str, Any]:
-        """Who the owner shared a record with."""
-        self._row(record_id)
-        rows = self.connection.execute(shares_of(self.live.number, self.entity.id, record_id))
-        return {"items": [{"username": r.username, "shared_by": r.shared_by, "at": utc_text(r.at)} for r in rows]}
-
-    def share(self, record_id: int, username: Any) -> dict[str, Any]:
-        """Let a user collaborate on a record: read it and its collaborator fields (the owner's decision)."""
-        self._check_owner(self._row(record_id))
-        if not isinstance(username, str) or not USER_NAME.fullmatch(username) or username == self.access.actor:
-            problem = api_problem("record.format", "/username", field="username", expected="a user name")
-            message = "Name a user to share with. / 请指定要共享的用户。"
-            raise ApiError(422, "record.invalid", message, [problem.to_json()])
-        existing = shares_of(self.live.number, self.entity.id, record_id).where(SHARES.c.username == username)
-        if self.connection.execute(existing).first() is None:
-            entry = {"app_number": self.live.number, "entity": self.entity.id, "record_id": record_id}
-            self.connection.execute(SHARES.insert().values(**entry, username=username, shared_by=self.access.actor))
-        return self.shares(record_id)
-
-    def unshare(self, record_id: int, username: str) -> None:
-        """Stop sharing a record with a user."""
-        self._check_owner(self._row(record_id))
-        self.connection.execute(
-            delete(SHARES).where(
-                SHARES.c.app_number == self.live.number,
-                SHARES.c.entity == self.entity.id,
-                SHARES.c.record_id == record_id,
-                SHARES.c.username == username,
-            )
-        )
-
-    def _check_owner(self, row: Row) -> None:
-        """403 unless the user owns the record (or administers the platform)."""
-        if row.owner != self.access.actor and not self.access.unrestricted:
-            raise ApiError(403, "access.denied", "Only the owner may share this record. / 只有负责人可以共享该记录。")
-
     # -- helpers -----------------------------------------------------------------------------------
 
-    def _row(self, record_id: int, *, include_deleted: bool = False) -> Row:
+    def row(self, record_id: int, *, include_deleted: bool = False) -> Row:
         """A record as the user may read it; 404 when it does not exist or is not theirs to read."""
         readable = self.readable
         if readable is self.entity.storage.table:
@@ -234,7 +191,7 @@ class Records:
         """A record just written, as the user may see it."""
         if self.readable is self.entity.storage.table:
             return self.to_json(row)
-        return self.to_json(self._row(row.id, include_deleted=True))
+        return self.to_json(self.row(row.id, include_deleted=True))
 
     def _require(self, operation: str) -> None:
         """403 unless some role of the user grants the operation on this entity."""
@@ -307,7 +264,7 @@ class Records:
                 raise
             raise _unique_conflict(field_id) from None
         if row is None:  # an update whose row another transaction changed since it was read (PostgreSQL)
-            raise _stale(self._row(record_id, include_deleted=True).row_version)
+            raise _stale(self.row(record_id, include_deleted=True).row_version)
         return row
 
     def _set_deleted(self, record_id: int, row_version: int, deleted_at: datetime | None) -> Row:

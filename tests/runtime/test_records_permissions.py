@@ -15,6 +15,7 @@ from runtime.database import ENGINE_KEY, transaction
 from runtime.identity.actor import Actor
 from runtime.records.access import RecordAccess
 from runtime.records.api import LIVE_APPS_KEY
+from runtime.records.owner_controls import OwnerControls
 from runtime.records.queries import parse_list_query
 from runtime.records.service import Records
 from tests.support.apps import definition, publish_new
@@ -37,7 +38,7 @@ def _app() -> dict[str, Any]:
     document = definition()
     document["roles"].append({"id": "director", "label": "Director"})
     document["entities"][0]["fields"] += [
-        {"id": "margin", "type": "text", "label": "Margin", "visibility": "supervisor"},
+        {"id": "margin", "type": "text", "label": "Margin", "visibility": "supervisor", "owner_may_narrow": True},
         {"id": "diary", "type": "text", "label": "Diary", "visibility": "owner"},
         {"id": "next_step", "type": "text", "label": "Next step", "visibility": "collaborators"},
     ]
@@ -110,7 +111,7 @@ def test_field_visibility_follows_owner_supervisor_and_collaborators(deals):
     with deals("ann") as records:
         (own,) = _list(records)
         assert (own["margin"], own["diary"], own["next_step"]) == ("ann-margin", "ann-diary", "ann-next")
-        records.share(own["id"], "sam")
+        OwnerControls(records).share(own["id"], "sam")
     with deals("mei") as records:
         ann, bob = _list(records)
         assert (ann["margin"], ann["next_step"]) == ("ann-margin", "ann-next") and "diary" not in ann
@@ -188,11 +189,53 @@ def test_history_leaves_out_changes_to_fields_the_reader_may_not_see(deals):
 def test_only_the_owner_shares_and_a_share_can_be_taken_back(deals):
     with deals("ann") as records:
         own = _list(records)[0]["id"]
-        assert records.share(own, "sam")["items"][0]["username"] == "sam"
+        assert OwnerControls(records).share(own, "sam")["items"][0]["username"] == "sam"
     with deals("mei") as records, pytest.raises(ApiError) as not_owner:
-        records.share(own, "bob")
+        OwnerControls(records).share(own, "bob")
     assert not_owner.value.status == 403
     with deals("ann") as records:
-        records.unshare(own, "sam")
+        OwnerControls(records).unshare(own, "sam")
     with deals("sam") as records:
         assert _names(_list(records)) == ["sam deal"]
+
+
+def test_an_owner_narrows_a_field_on_their_own_record_and_can_reset_it(deals):
+    with deals("ann") as records:
+        own = _list(records)[0]["id"]
+        assert OwnerControls(records).narrow(own, {"field": "margin", "level": "owner"})["margin"]["level"] == "owner"
+        with pytest.raises(ApiError) as wider:
+            OwnerControls(records).narrow(own, {"field": "margin", "level": "everyone"})
+        with pytest.raises(ApiError) as not_narrowable:
+            OwnerControls(records).narrow(own, {"field": "diary", "level": "owner"})
+        assert _list(records)[0]["margin"] == "ann-margin"
+    assert [p["code"] for p in wider.value.problems] == ["visibility.level"]
+    assert [p["code"] for p in not_narrowable.value.problems] == ["visibility.field"]
+    with deals("mei") as records:
+        items = {item["name"]: item for item in _list(records)}
+        assert "margin" not in items["ann deal"] and items["bob deal"]["margin"] == "bob-margin"
+        assert _names(_list(records, margin="ann-margin")) == []
+        with pytest.raises(ApiError) as not_owner:
+            OwnerControls(records).narrow(own, {"field": "margin", "level": "supervisor"})
+    assert not_owner.value.status == 403
+    with deals("ann") as records:
+        assert (
+            OwnerControls(records).narrow(own, {"field": "margin", "level": "supervisor"})["margin"]["level"]
+            == "supervisor"
+        )
+    with deals("mei") as records:
+        assert _names(_list(records, margin="ann-margin")) == ["ann deal"]
+
+
+def test_share_and_visibility_routes_answer_in_the_api_shape(client):
+    publish_new(client, _app())
+    created = client.post("/api/apps/deals/deal", json={"name": "D", "amount": 1, "stage": "open", "margin": "m"})
+    base = f"/api/apps/deals/deal/{created.get_json()['id']}"
+    shared = client.post(f"{base}/shares", json={"username": "sam"})
+    assert shared.status_code == 200 and [item["username"] for item in shared.get_json()["items"]] == ["sam"]
+    assert client.post(f"{base}/shares", json={"username": "no spaces"}).status_code == 422
+    assert client.delete(f"{base}/shares/sam").status_code == 204
+    assert client.get(f"{base}/shares").get_json() == {"items": []}
+    narrowed = client.put(f"{base}/visibility", json={"field": "margin", "level": "owner"})
+    assert narrowed.status_code == 200 and narrowed.get_json()["margin"] == {"level": "owner", "may_narrow": True}
+    wrong = client.put(f"{base}/visibility", json={"field": "margin", "level": "everyone"})
+    assert wrong.status_code == 422 and wrong.get_json()["error"]["problems"][0]["path"] == "/level"
