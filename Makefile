@@ -1,4 +1,4 @@
-# Dabble: `make run` serves the app, `make test` runs every test, `make bench` writes build/bench/report.md.
+# Dabble: `make run` serves the app (with the demo org), `make test` runs every test, `make bench` writes build/bench/report.md.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +11,7 @@ UI_SOURCES := $(shell find designer_ui/src -type f) designer_ui/vite.config.js d
 .PHONY: run test bench lint format setup clean
 
 run: setup
-	$(BIN)/dabble serve
+	$(BIN)/dabble serve --demo
 
 test: setup
 	$(BIN)/ruff check .

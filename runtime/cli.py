@@ -18,6 +18,7 @@ from builder import (
     load_definition_text,
     validate_definition,
 )
+from runtime.identity import users_cli
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -132,12 +133,19 @@ def _confirm(question: str) -> bool:
 @click.option("--host", default=None, help="Address to listen on (default: DABBLE_HOST).")
 @click.option("--port", default=None, type=int, help="Port (default: DABBLE_PORT).")
 @click.option("--debug", is_flag=True, help="Reload on code changes.")
-def serve(host: str | None, port: int | None, debug: bool) -> None:
+@click.option("--demo", is_flag=True, help="Seed the demo org into an instance without users, and print its logins.")
+def serve(host: str | None, port: int | None, debug: bool, demo: bool) -> None:
     """Serve Dabble with the development server (use gunicorn for several workers)."""
     from runtime.app import create_app
+    from runtime.database import ENGINE_KEY
+    from runtime.identity.demo_org import announce_demo_org
 
     app = create_app()
+    announce_demo_org(app.extensions[ENGINE_KEY], seed=demo, echo=click.echo)
     host = host or app.config["DABBLE_HOST"]
     port = port or int(app.config["DABBLE_PORT"])
     click.echo(f"Dabble: http://{host}:{port}/")
     app.run(host=host, port=port, debug=debug, use_reloader=debug)
+
+
+users_cli.register(main)

@@ -9,6 +9,7 @@ from sqlmodel import SQLModel
 
 from builder.service import platform_tables  # noqa: F401 - registers apps and versions
 from runtime.database import transaction
+from runtime.identity import tables as identity_tables  # noqa: F401 - registers users, departments, groups, tokens
 from runtime.migrations import archives  # noqa: F401 - registers the archives table
 from runtime.records import audit, narrowing, shares  # noqa: F401 - registers audit, narrowing, shares
 

@@ -14,8 +14,11 @@ from builder import Problem, Severity, validate_definition
 from runtime.app import create_app
 from runtime.cli import echo_problems
 from runtime.database import ENGINE_KEY
+from runtime.identity.actor import Actor
+from runtime.identity.authentication import LOCAL_ACTOR_ENVIRON
 
 EXIT_OK, EXIT_REFUSED = 0, 1
+CLI_ACTOR = Actor("cli", is_admin=True)  # whoever runs the command holds the database already
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,7 @@ class PublishCommand:
         """Publish and report; return the exit code."""
         app = create_app()
         self.client = app.test_client()
+        self.client.environ_base[LOCAL_ACTOR_ENVIRON] = CLI_ACTOR
         try:
             return self._run(document, options)
         finally:

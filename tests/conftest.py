@@ -10,6 +10,7 @@ from flask import Flask
 
 from runtime.app import create_app
 from runtime.database import ENGINE_KEY
+from tests.support.auth import signed_in_client
 from tests.support.postgres import fresh_postgres_schema
 
 POSTGRES_URL = os.environ.get("DABBLE_TEST_DATABASE_URL", "")
@@ -64,5 +65,5 @@ def app(request) -> Flask:
 
 @pytest.fixture
 def client(app):
-    """A test client of `app`."""
-    return app.test_client()
+    """A test client of `app`, signed in (bearer token) as the administrator `admin`."""
+    return signed_in_client(app)

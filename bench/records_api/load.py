@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import json
 import random
+import secrets
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -17,7 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 HOST = "127.0.0.1"
-JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json"}
+# Every app gets the same bearer token (so the same bytes); Dabble checks it, the hand-written apps ignore it.
+TOKEN = "dbl_" + secrets.token_urlsafe(32)
+JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json", "Authorization": f"Bearer {TOKEN}"}
 
 # What one request sends: method, path and body (bytes or None).
 Request = tuple[str, str, bytes | None]

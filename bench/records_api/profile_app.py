@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bench.records_api.definition import APP_ID, DEFINITION, ENTITY_ID
+from bench.records_api.load import TOKEN
 
 BASE = f"/api/apps/{APP_ID}/{ENTITY_ID}"
 PACKAGES = (
@@ -55,11 +56,12 @@ def _package(filename: str, function: str) -> str:
 def build(app_name: str, folder: str):
     """The Flask app with the deal entity ready to serve, and the engine to count statements on (or None)."""
     if app_name == "dabble":
-        from runtime.app import create_app
+        from bench.records_api.dabble_app import create_app
         from runtime.database import ENGINE_KEY
 
-        app = create_app({"DABBLE_INSTANCE_PATH": folder, "DABBLE_DATABASE_URL": "", "DABBLE_SECRET_KEY": "bench"})
+        app = create_app(folder, TOKEN)
         client = app.test_client()
+        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {TOKEN}"
         assert client.post("/api/apps", json=DEFINITION).status_code == 201
         assert client.post(f"/api/apps/{APP_ID}/publish", json={"message": "profile"}).status_code == 201
         return app, app.extensions[ENGINE_KEY]
@@ -129,6 +131,7 @@ def _run(arguments: argparse.Namespace, folder: str) -> None:
 
     app, engine = build(arguments.app, folder)
     client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {TOKEN}"  # the same header for every app
     bodies = [json.dumps(body) for body in deal_bodies(arguments.requests + 2000)]
     ids = [client.post(BASE, data=body, content_type="application/json").get_json()["id"] for body in bodies[:2000]]
     chooser = random.Random(1)

@@ -27,7 +27,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.records_api.load import HOST
+from bench.records_api.load import HOST, TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
 THREADS = 4
@@ -124,7 +124,7 @@ def start(name: str, folder: Path, *, cpu: int | None = None, ready_timeout: flo
         str(ROOT),
         APPS[name],
     ]
-    environment = os.environ | {"BENCH_RECORDS_DIR": str(folder), "PYTHONPATH": str(ROOT)}
+    environment = os.environ | {"BENCH_RECORDS_DIR": str(folder), "BENCH_TOKEN": TOKEN, "PYTHONPATH": str(ROOT)}
 
     def pin() -> None:
         if cpu is not None:

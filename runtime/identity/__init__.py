@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-from flask import Flask, g
+from typing import TYPE_CHECKING
 
-from builder.service.errors import ApiError
-from runtime.identity.actor import Actor
+if TYPE_CHECKING:  # the package stays light to import: `dabble validate` loads the CLI, which names users_cli
+    from flask import Flask
 
-LOCAL_ADMIN = Actor("admin", is_admin=True)  # every request until sign-in lands
+    from runtime.identity.actor import Actor
 
 
 def init_app(app: Flask) -> None:
-    """Set the user of every request."""
+    """Identify the user of every request and serve the sign-in routes."""
+    from runtime.identity import authentication, routes
 
-    @app.before_request
-    def _actor() -> None:
-        g.user = LOCAL_ADMIN
-        g.actor = LOCAL_ADMIN.username
+    authentication.init_app(app)
+    app.register_blueprint(routes.blueprint)
 
 
 def current_user() -> Actor:
     """The signed-in user of this request; 401 when nobody is signed in."""
+    from flask import g
+
+    from runtime.identity.authentication import required
+
     user = g.get("user")
     if user is None:
-        raise ApiError(401, "auth.required", "Sign in first. / 请先登录。")
+        raise required()
     return user

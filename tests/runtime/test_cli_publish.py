@@ -13,6 +13,7 @@ from runtime.cli import main
 from runtime.database import ENGINE_KEY
 from runtime.publish_command import PublishCommand, PublishOptions
 from tests.support.apps import definition
+from tests.support.auth import signed_in_client
 from tests.support.postgres import fresh_postgres_schema
 
 POSTGRES_URL = os.environ.get("DABBLE_TEST_DATABASE_URL", "")
@@ -37,7 +38,7 @@ def instance(request, tmp_path, monkeypatch):
 def service(instance):
     """A client of the service the CLI publishes to."""
     app = create_app()
-    yield app.test_client()
+    yield signed_in_client(app)
     app.extensions[ENGINE_KEY].dispose()
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import inspect, text
 from runtime.database import ENGINE_KEY
 from runtime.platform import create_platform_tables
 from tests.support.apps import definition, publish_new
+from tests.support.auth import signed_in_client
 
 
 def test_validate_returns_every_problem_without_storing(client):
@@ -115,7 +116,7 @@ def _concurrently(app, work, threads: int = 8) -> list[int]:
     start = threading.Barrier(threads)
 
     def run() -> None:
-        client = app.test_client()
+        client = signed_in_client(app)
         start.wait()
         statuses.extend(work(client))
 
@@ -129,10 +130,10 @@ def _concurrently(app, work, threads: int = 8) -> list[int]:
 
 def test_concurrent_draft_writes_and_creates_never_fail(app):
     app.config["PROPAGATE_EXCEPTIONS"] = False
-    assert app.test_client().post("/api/apps", json=definition()).status_code == 201
+    assert signed_in_client(app).post("/api/apps", json=definition()).status_code == 201
     saves = _concurrently(app, lambda client: [_save(client) for _ in range(10)])
     assert saves == [200] * 80
-    assert app.test_client().get("/api/apps/deals/draft").get_json()["revision"] == 81
+    assert signed_in_client(app).get("/api/apps/deals/draft").get_json()["revision"] == 81
     other = definition()
     other["id"] = "other"
     creates = _concurrently(app, lambda client: [client.post("/api/apps", json=other).status_code])

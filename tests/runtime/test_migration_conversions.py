@@ -13,6 +13,7 @@ import pytest
 from runtime.app import create_app
 from runtime.database import ENGINE_KEY
 from tests.support.apps import definition, publish_new, republish
+from tests.support.auth import signed_in_client
 from tests.support.postgres import fresh_postgres_schema
 
 POSTGRES_URL = os.environ.get("DABBLE_TEST_DATABASE_URL", "")
@@ -103,7 +104,7 @@ def retyped(request, tmp_path_factory) -> Iterator[Retyped]:
     with _database(request.param, tmp_path) as url:
         app = create_app({"DABBLE_INSTANCE_PATH": str(tmp_path), "DABBLE_DATABASE_URL": url, "DABBLE_SECRET_KEY": "x"})
         try:
-            client = app.test_client()
+            client = signed_in_client(app)
             publish_new(client, _app(0))
             deal = client.post("/api/apps/deals/deal", json={"name": "Deal", "amount": 1, "stage": "open"})
             assert deal.get_json()["id"] == 1, deal.get_json()  # the target of the ref cases

@@ -18,6 +18,7 @@ from runtime.records.access import RecordAccess
 from runtime.records.api import LIVE_APPS_KEY
 from runtime.records.service import Records
 from tests.support.apps import definition, publish_new
+from tests.support.auth import signed_in_client
 
 DEAL = "/api/apps/deals/deal"
 REQUIRED = {"name": "Deal", "amount": 10, "stage": "open"}
@@ -32,7 +33,7 @@ def _admin_records(connection, live) -> Records:
 
 def _published_with_draft(app: Flask):
     """The app at version 1 with one record; its draft renames region to area and keeps amounts to 3 decimals."""
-    client = app.test_client()
+    client = signed_in_client(app)
     first = definition()
     first["entities"][0]["fields"].append({"id": "region", "type": "text", "label": "Region"})
     publish_new(client, first)
@@ -53,7 +54,7 @@ def _in_thread(work: Callable[[], object]) -> tuple[threading.Thread, list]:
 
 
 def _publish(app: Flask):
-    client = app.test_client()
+    client = signed_in_client(app)
     return lambda: client.post("/api/apps/deals/publish", json={"renames": RENAMES, "confirm": True})
 
 
@@ -114,7 +115,7 @@ def test_a_record_request_during_a_publish_waits_and_serves_the_new_version(post
         publishing, published = _in_thread(_publish(postgres_app))
         publisher = _wait_for_waiter(engine, _backend(holder), publishing)
         assert publisher, "the publish did not reach its ALTER"
-        reader = postgres_app.test_client()
+        reader = signed_in_client(postgres_app)
         reading, read = _in_thread(lambda: reader.get(f"{DEAL}/{record_id}"))
         assert _wait_for_waiter(engine, publisher, reading), "the record request did not wait for the publish"
     publishing.join(30)
@@ -159,12 +160,12 @@ def test_a_unique_violation_names_the_index_of_its_field(app, client):
 
 @pytest.mark.postgres
 def test_two_writers_racing_for_a_unique_value_get_409_on_that_field(postgres_app):
-    _publish_two_unique(postgres_app.test_client())
+    _publish_two_unique(signed_in_client(postgres_app))
     engine = postgres_app.extensions[ENGINE_KEY]
     with transaction(engine, write=True) as first:
         live = postgres_app.extensions[LIVE_APPS_KEY].current(first, "deals")
         _admin_records(first, live).create(REQUIRED | {"code": "email"})
-        second = postgres_app.test_client()
+        second = signed_in_client(postgres_app)
         racing, answers = _in_thread(lambda: second.post(DEAL, json=REQUIRED | {"code": "email"}))
         # its insert waits on the unique index until the first commits
         assert _wait_for_waiter(engine, _backend(first), racing), "the second writer did not wait"
@@ -176,7 +177,7 @@ def test_two_writers_racing_for_a_unique_value_get_409_on_that_field(postgres_ap
 
 @pytest.mark.postgres
 def test_a_restore_racing_a_restore_and_delete_is_stale_not_missing(postgres_app):
-    client = postgres_app.test_client()
+    client = signed_in_client(postgres_app)
     publish_new(client, definition())
     record = client.post(DEAL, json=REQUIRED).get_json()
     assert client.delete(f"{DEAL}/{record['id']}").status_code == 204
@@ -186,7 +187,7 @@ def test_a_restore_racing_a_restore_and_delete_is_stale_not_missing(postgres_app
         records = _admin_records(first, live)
         records.restore(record["id"])
         records.delete(record["id"], None)
-        second = postgres_app.test_client()
+        second = signed_in_client(postgres_app)
         racing, answers = _in_thread(lambda: second.post(f"{DEAL}/{record['id']}/restore"))
         # it reads the deleted record at row_version 2; its update waits for the first transaction
         assert _wait_for_waiter(engine, _backend(first), racing), "the second restore did not wait"
