@@ -13,11 +13,14 @@ from builder.service.errors import ApiError
 from builder.service.request_bodies import strict_json_body
 from runtime.database import ENGINE_KEY, transaction
 from runtime.identity import current_user
-from runtime.live_apps import LiveApps
+from runtime.identity.actor import Actor
+from runtime.identity.authentication import org_cache
+from runtime.live_apps import LiveApp, LiveApps
 from runtime.records.access import RecordAccess
 from runtime.records.owner_controls import OwnerControls
 from runtime.records.queries import parse_list_query
 from runtime.records.service import Records
+from runtime.records.view_as import VIEW_AS_HEADER, viewed_as
 
 blueprint = Blueprint("records", __name__)
 LIVE_APPS_KEY = "dabble.live_apps"
@@ -30,8 +33,15 @@ def _records(app_id: str, entity_id: str, *, write: bool = False) -> Iterator[Re
     engine = current_app.extensions[ENGINE_KEY]
     with transaction(engine, write=write) as connection:
         live = current_app.extensions[LIVE_APPS_KEY].current(connection, app_id)
-        access = RecordAccess(current_user(), live, connection.dialect.name)
+        access = RecordAccess(_acting_user(live, write=write), live, connection.dialect.name)
         yield Records(connection, live, live.entity(entity_id), access)
+
+
+def _acting_user(live: LiveApp, *, write: bool) -> Actor:
+    """The signed-in user, or the user or role they view the app as (X-View-As)."""
+    user = current_user()
+    target = request.headers.get(VIEW_AS_HEADER)
+    return user if target is None else viewed_as(user, target, live, org_cache().current(), write=write)
 
 
 @blueprint.get("/api/apps/<app_id>/<entity_id>")
