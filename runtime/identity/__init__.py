@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the package stays light to import: `dabble validate` loads the CLI, which names users_cli
     from flask import Flask
+    from sqlalchemy import Connection
 
     from runtime.identity.actor import Actor
 
@@ -18,12 +19,16 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(routes.blueprint)
 
 
-def current_user() -> Actor:
-    """The signed-in user of this request; 401 when nobody is signed in."""
+def current_user(connection: Connection | None = None) -> Actor:
+    """The signed-in user of this request (a bearer token is checked in `connection`'s transaction); 401 if none."""
     from flask import g
 
-    from runtime.identity.authentication import required
+    from runtime.identity.authentication import required, resolve_pending
 
+    if g.get("pending_token") is not None:
+        if connection is None:
+            raise RuntimeError("this route checks its bearer token in its own transaction: pass the connection")
+        resolve_pending(connection)
     user = g.get("user")
     if user is None:
         raise required()

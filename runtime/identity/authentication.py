@@ -5,16 +5,20 @@ from __future__ import annotations
 import hmac
 import secrets
 
-from flask import Flask, current_app, g, request, session
+from flask import Flask, Response, current_app, g, request, session
+from sqlalchemy import Connection
 
 from builder.service.errors import ApiError
-from runtime.database import ENGINE_KEY
+from runtime.database import ENGINE_KEY, transaction
 from runtime.identity.actor import Actor
 from runtime.identity.org_cache import OrgCache
-from runtime.identity.tokens import find_token
+from runtime.identity.tokens import find_token, touch_token
 
 ORG_CACHE_KEY = "dabble.org_cache"
 PUBLIC_API_PATHS = frozenset({"/api/health", "/api/auth/login"})
+# Blueprints whose routes verify a bearer token inside their own database transaction (resolve_pending): a
+# records request then opens one transaction, not two. Their routes must call current_user(connection) first.
+TOKEN_IN_OWN_TRANSACTION = frozenset({"records"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 SESSION_USER, SESSION_CSRF = "user", "csrf"
 CSRF_HEADER = "X-CSRF-Token"
@@ -34,6 +38,7 @@ def init_app(app: Flask) -> None:
     app.config["SESSION_COOKIE_SAMESITE"] = "Lax"  # with the CSRF header: no cross-site write rides the cookie
     app.config["SESSION_COOKIE_NAME"] = "dabble_session"
     app.before_request(authenticate)
+    app.after_request(_touch_used_token)
 
 
 def org_cache() -> OrgCache:
@@ -43,17 +48,29 @@ def org_cache() -> OrgCache:
 
 def authenticate() -> None:
     """Set g.user (an Actor, or None) and g.actor; refuse anonymous API calls and cookie writes without CSRF."""
-    g.user, g.actor, g.token_id = None, None, None
+    g.user, g.actor, g.token_id, g.pending_token = None, None, None, None
     header = request.headers.get("Authorization")
     local = request.environ.get(LOCAL_ACTOR_ENVIRON)
     if isinstance(local, Actor):
         _set_user(local)
+    elif header is not None and request.blueprint in TOKEN_IN_OWN_TRANSACTION:
+        g.pending_token = header  # verified by resolve_pending() first thing in the request's transaction
     elif header is not None:
-        _from_token(header)
+        with transaction(current_app.extensions[ENGINE_KEY]) as connection:
+            _from_token(header, connection)
     elif SESSION_USER in session:
         _from_session()
-    if g.user is None and request.path.startswith("/api/") and request.path not in PUBLIC_API_PATHS:
+    anonymous = g.user is None and g.pending_token is None
+    if anonymous and request.path.startswith("/api/") and request.path not in PUBLIC_API_PATHS:
         raise required()
+
+
+def resolve_pending(connection: Connection) -> None:
+    """Verify, in the caller's transaction, the bearer token authenticate() left for it (401 when not valid)."""
+    header = g.get("pending_token")
+    if header is not None:
+        g.pending_token = None
+        _from_token(header, connection)
 
 
 def sign_in(actor: Actor) -> str:
@@ -70,16 +87,24 @@ def csrf_token() -> str | None:
     return session.get(SESSION_CSRF) if g.get("token_id") is None else None
 
 
-def _from_token(header: str) -> None:
+def _from_token(header: str, connection: Connection) -> None:
     scheme, _space, token = header.partition(" ")
-    match = find_token(current_app.extensions[ENGINE_KEY], token.strip()) if scheme.lower() == "bearer" else None
+    match = find_token(connection, token.strip()) if scheme.lower() == "bearer" else None
     actor = None if match is None else org_cache().chart(match.revision).actor(match.username)
     if actor is None:
         raise ApiError(
             401, "auth.invalid_token", "The API token is not valid (revoked?). / API 令牌无效（可能已被撤销）。"
         )
     g.token_id = match.token_id
+    g.touch_token = match.stale
     _set_user(actor)
+
+
+def _touch_used_token(response: Response) -> Response:
+    """Write a token's last use after the request's own transaction ended (at most every few minutes)."""
+    if g.get("touch_token"):
+        touch_token(current_app.extensions[ENGINE_KEY], g.token_id)
+    return response
 
 
 def _from_session() -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 
 from builder.service.platform_tables import utc_now
 from runtime.database import transaction
@@ -27,6 +27,7 @@ class TokenMatch:
     token_id: int
     username: str
     revision: int
+    stale: bool = False  # last_used_at is older than its precision: touch_token() it
 
 
 def token_hash(token: str) -> str:
@@ -48,21 +49,23 @@ def create_token(engine: Engine, username: str, label: str = "") -> tuple[int, s
     return token_id, token
 
 
-def find_token(engine: Engine, token: str) -> TokenMatch | None:
+_LIVE_TOKEN = select(API_TOKENS.c.id, API_TOKENS.c.username, API_TOKENS.c.last_used_at, REVISION.label("revision"))
+_LIVE_TOKEN = _LIVE_TOKEN.where(API_TOKENS.c.token_hash == bindparam("digest"), API_TOKENS.c.revoked_at.is_(None))
+
+
+def find_token(connection: Connection, token: str) -> TokenMatch | None:
     """The live token with this secret (one query, which also reads the org revision), or None."""
-    digest = token_hash(token)
-    query = select(API_TOKENS.c.id, API_TOKENS.c.username, API_TOKENS.c.last_used_at, REVISION.label("revision")).where(
-        API_TOKENS.c.token_hash == digest, API_TOKENS.c.revoked_at.is_(None)
-    )
-    with transaction(engine) as connection:
-        row = connection.execute(query).first()
+    row = connection.execute(_LIVE_TOKEN, {"digest": token_hash(token)}).first()
     if row is None:
         return None
-    now = utc_now()
-    if row.last_used_at is None or as_utc(row.last_used_at) < now - _LAST_USED_PRECISION:
-        with transaction(engine, write=True) as connection:
-            connection.execute(update(API_TOKENS).where(API_TOKENS.c.id == row.id).values(last_used_at=now))
-    return TokenMatch(row.id, row.username, row.revision)
+    stale = row.last_used_at is None or as_utc(row.last_used_at) < utc_now() - _LAST_USED_PRECISION
+    return TokenMatch(row.id, row.username, row.revision, stale)
+
+
+def touch_token(engine: Engine, token_id: int) -> None:
+    """Record that a token was used now (in its own transaction, after the request's)."""
+    with transaction(engine, write=True) as connection:
+        connection.execute(update(API_TOKENS).where(API_TOKENS.c.id == token_id).values(last_used_at=utc_now()))
 
 
 def list_tokens(engine: Engine, username: str) -> list[dict[str, Any]]:

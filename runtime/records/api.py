@@ -32,14 +32,14 @@ def _records(app_id: str, entity_id: str, *, write: bool = False) -> Iterator[Re
     """The records of an entity of an app's live version, inside one transaction."""
     engine = current_app.extensions[ENGINE_KEY]
     with transaction(engine, write=write) as connection:
+        user = current_user(connection)  # first: nothing about the app before the caller is known
         live = current_app.extensions[LIVE_APPS_KEY].current(connection, app_id)
-        access = RecordAccess(_acting_user(live, write=write), live, connection.dialect.name)
+        access = RecordAccess(_acting_user(user, live, write=write), live, connection.dialect.name)
         yield Records(connection, live, live.entity(entity_id), access)
 
 
-def _acting_user(live: LiveApp, *, write: bool) -> Actor:
+def _acting_user(user: Actor, live: LiveApp, *, write: bool) -> Actor:
     """The signed-in user, or the user or role they view the app as (X-View-As)."""
-    user = current_user()
     target = request.headers.get(VIEW_AS_HEADER)
     return user if target is None else viewed_as(user, target, live, org_cache().current(), write=write)
 

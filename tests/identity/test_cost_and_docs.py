@@ -12,6 +12,7 @@ from sqlalchemy import event, select
 from runtime.database import ENGINE_KEY, transaction
 from runtime.identity import org_admin
 from runtime.identity.tables import API_TOKENS
+from tests.support.apps import definition, publish_new
 from tests.support.auth import bearer_token, signed_in_client
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,3 +60,30 @@ def test_the_api_doc_lists_every_sign_in_error_code():
         re.findall(r"^- `(auth\.[a-z_]+)` \(\d{3}\)", (ROOT / "docs" / "api.md").read_text(encoding="utf-8"), re.M)
     )
     assert raised == documented and "auth.csrf" in raised
+
+
+def _transactions(app, call) -> list[str]:
+    begun: list[str] = []
+    engine = app.extensions[ENGINE_KEY]
+
+    def record(_connection, _cursor, statement, *_rest) -> None:
+        if statement.split()[0].upper() == "BEGIN":
+            begun.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        call()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return begun
+
+
+def test_a_records_request_checks_its_token_in_its_own_transaction(sqlite_app):
+    client = signed_in_client(sqlite_app)
+    publish_new(client, definition())
+    assert client.get("/api/apps/deals/deal").status_code == 200  # notes the token's use
+    assert len(_transactions(sqlite_app, lambda: client.get("/api/apps/deals/deal"))) == 1
+    made_up = {"Authorization": "Bearer dbl_made-up"}
+    for path in ("/api/apps/deals/deal", "/api/apps/no_such_app/deal", "/api/apps/deals/deal/1"):
+        response = sqlite_app.test_client().get(path, headers=made_up)
+        assert (response.status_code, response.get_json()["error"]["code"]) == (401, "auth.invalid_token"), path
