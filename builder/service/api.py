@@ -10,7 +10,7 @@ from sqlmodel import Session
 from builder import validate_definition
 from builder.moments import utc_text
 from builder.service import store
-from builder.service.actors import current_actor
+from builder.service.actors import current_actor, current_rights, forbidden
 from builder.service.errors import ApiError
 from builder.service.platform_tables import AppRow
 from builder.service.publishing import PUBLISHER_KEY, PublishRequest, is_revision
@@ -45,23 +45,25 @@ def create_app():
 
 @blueprint.get("/api/apps")
 def list_apps():
-    """Every app, with its live version and draft revision."""
+    """The apps the user builds, reviews or uses, with their live version and draft revision."""
+    rights = current_rights()
     with _session() as session:
-        return jsonify({"items": [_app_json(row) for row in store.list_apps(session)]})
+        rows = [row for row in store.list_apps(session) if rights.may_see(row.app_id, row.created_by)]
+        return jsonify({"items": [_app_json(row) for row in rows]})
 
 
 @blueprint.get("/api/apps/<app_id>")
 def get_app(app_id: str):
     """One app."""
     with _session() as session:
-        return jsonify(_app_json(store.get_app(session, app_id)))
+        return jsonify(_app_json(_app(session, app_id, "see")))
 
 
 @blueprint.get("/api/apps/<app_id>/draft")
 def get_draft(app_id: str):
     """An app's draft definition, its revision and its validation report."""
     with _session() as session:
-        row = store.get_app(session, app_id)
+        row = _app(session, app_id, "review")
         response = jsonify(_draft_json(row))
         response.headers["ETag"] = f'"{row.draft_revision}"'
         return response
@@ -82,7 +84,8 @@ def put_draft(app_id: str):
         raise ApiError(400, "draft.invalid_request", "revision is a whole number. / revision 应为整数。")
     actor = current_actor()
     with _session() as session, session.begin():
-        row = store.update_draft(session, app_id, body["definition"], actor, revision)
+        row = store.update_draft(session, app_id, body["definition"], actor, revision)  # writes first (SQLite lock)
+        _check(row, "change")  # refused: the transaction rolls the change back
     response = jsonify(_draft_json(row))
     response.headers["ETag"] = f'"{row.draft_revision}"'
     return response
@@ -92,6 +95,9 @@ def put_draft(app_id: str):
 def publish(app_id: str):
     """Publish the draft as the next version (or, with dry_run, show the plan only)."""
     publish_request = PublishRequest.from_json(app_id, current_actor(), strict_json_body(required=False))
+    with _session() as session:
+        if store.find_app(session, app_id) is not None:  # a dry run may preview an app not created yet
+            _app(session, app_id, "publish")
     outcome = current_app.extensions[PUBLISHER_KEY].publish(publish_request)
     return jsonify(outcome), (200 if publish_request.dry_run else 201)
 
@@ -100,7 +106,7 @@ def publish(app_id: str):
 def list_versions(app_id: str):
     """The published versions of an app."""
     with _session() as session:
-        app = store.get_app(session, app_id)
+        app = _app(session, app_id, "review")
         return jsonify({"items": [_version_json(summary) for summary in store.versions(session, app)]})
 
 
@@ -108,10 +114,24 @@ def list_versions(app_id: str):
 def get_version(app_id: str, number: int):
     """One published version with its definition and the migration it applied."""
     with _session() as session:
-        app = store.get_app(session, app_id)
+        app = _app(session, app_id, "review")
         row = store.version(session, app, number)
         summary = store.VersionSummary.of(row, app)
         return jsonify(_version_json(summary) | {"definition": row.definition, "migration": row.migration})
+
+
+def _app(session: Session, app_id: str, action: str) -> AppRow:
+    """An app the user may act on so: 404 when they may not even know of it, 403 when they may only see it."""
+    return _check(store.get_app(session, app_id), action)
+
+
+def _check(row: AppRow, action: str) -> AppRow:
+    rights = current_rights()
+    if rights.allows(action, row.app_id, row.created_by):
+        return row
+    if not rights.may_see(row.app_id, row.created_by):
+        raise store.app_not_found(row.app_id)
+    raise forbidden(row.app_id, action)
 
 
 def _app_json(row: AppRow) -> dict[str, Any]:

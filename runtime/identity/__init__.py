@@ -1,4 +1,4 @@
-"""Who is making a request: flask.g.user (an Actor) and flask.g.actor (their user name, for the builder service)."""
+"""Who is making a request: flask.g.user (an Actor) and flask.g.rights (what the builder service needs of them)."""
 
 from __future__ import annotations
 

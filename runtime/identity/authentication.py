@@ -8,6 +8,7 @@ import secrets
 from flask import Flask, Response, current_app, g, request, session
 from sqlalchemy import Connection
 
+from builder.service.actors import Rights
 from builder.service.errors import ApiError
 from runtime.database import ENGINE_KEY, transaction
 from runtime.identity.actor import Actor
@@ -47,8 +48,8 @@ def org_cache() -> OrgCache:
 
 
 def authenticate() -> None:
-    """Set g.user (an Actor, or None) and g.actor; refuse anonymous API calls and cookie writes without CSRF."""
-    g.user, g.actor, g.token_id, g.pending_token = None, None, None, None
+    """Set g.user (an Actor, or None) and g.rights; refuse anonymous API calls and cookie writes without CSRF."""
+    g.user, g.rights, g.token_id, g.pending_token = None, None, None, None
     header = request.headers.get("Authorization")
     local = request.environ.get(LOCAL_ACTOR_ENVIRON)
     if isinstance(local, Actor):
@@ -125,4 +126,10 @@ def _from_session() -> None:
 
 
 def _set_user(actor: Actor) -> None:
-    g.user, g.actor = actor, actor.username
+    g.user = actor
+    g.rights = Rights(
+        actor.username,
+        is_admin=actor.is_admin,
+        is_reviewer=actor.is_reviewer,
+        apps_with_roles=frozenset(app for app, roles in actor.app_roles.items() if roles),
+    )
