@@ -15,6 +15,8 @@ def exact(value: Number) -> Fraction:
         return value
     if isinstance(value, float):
         return Fraction(Decimal(repr(value)))
+    if isinstance(value, Decimal) and value.is_finite():
+        return Fraction(*value.as_integer_ratio())  # the same fraction, without Fraction's generic path
     return Fraction(value)
 
 

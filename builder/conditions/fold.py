@@ -21,7 +21,6 @@ from builder.conditions.ast import (
     ConditionGroup,
     ConditionRule,
     DefinitionReference,
-    iter_rules,
 )
 from builder.model.app import SemanticDefinition
 
@@ -52,34 +51,40 @@ def fold_condition(
 
 
 def _fold(condition, leaf, algebra: Algebra[T], definitions: DefinitionLookup, using: tuple[str, ...]) -> T:
+    if isinstance(condition, ConditionRule):  # most items are comparisons
+        return leaf(condition)
     if isinstance(condition, DefinitionReference):
         definition = _resolve(condition, definitions, using)
         return _fold(definition.condition, leaf, algebra, definitions, (*using, condition.definition))
     if isinstance(condition, ConditionGroup):
         if condition.combinator is Combinator.AND:
-            value = algebra.everything
-            for item in condition.rules:
-                value = algebra.meet(value, _fold(item, leaf, algebra, definitions, using))
+            value, combine = algebra.everything, algebra.meet
         else:
-            value = algebra.nothing
-            for item in condition.rules:
-                value = algebra.join(value, _fold(item, leaf, algebra, definitions, using))
+            value, combine = algebra.nothing, algebra.join
+        for item in condition.rules:  # a comparison goes straight to `leaf`, sparing a call
+            item_value = leaf(item) if type(item) is ConditionRule else _fold(item, leaf, algebra, definitions, using)
+            value = combine(value, item_value)
         return algebra.complement(value) if condition.negated else value
     return leaf(condition)
 
 
 def expanded_rules(condition: Condition, definitions: DefinitionLookup) -> Iterator[ConditionRule]:
     """Every comparison of a condition, those of the definitions it uses included."""
-    yield from _expanded(condition, definitions, ())
+    return _expanded(condition, definitions, ())
 
 
 def _expanded(condition: Condition, definitions: DefinitionLookup, using: tuple[str, ...]):
-    for item in iter_rules(condition):
-        if isinstance(item, DefinitionReference):
-            definition = _resolve(item, definitions, using)
-            yield from _expanded(definition.condition, definitions, (*using, item.definition))
-        else:
-            yield item
+    if isinstance(condition, DefinitionReference):
+        definition = _resolve(condition, definitions, using)
+        yield from _expanded(definition.condition, definitions, (*using, condition.definition))
+    elif isinstance(condition, ConditionGroup):
+        for item in condition.rules:
+            if type(item) is ConditionRule:  # yielded here, sparing a generator each
+                yield item
+            else:
+                yield from _expanded(item, definitions, using)
+    else:
+        yield condition
 
 
 def _resolve(reference: DefinitionReference, definitions: DefinitionLookup, using: tuple[str, ...]):

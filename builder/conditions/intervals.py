@@ -35,6 +35,8 @@ class Interval:
             low, low_closed = low_bound, True
         if high_bound is not None and (high is None or high_bound < high):
             high, high_closed = high_bound, True
+        if step is not None and step.numerator > 0:  # a fraction's denominator is positive
+            return _on_lattice(low, low_closed, high, high_closed, step)
         if step is not None:
             if low is not None:
                 low, low_closed = _first_multiple(low, step, low_closed), True
@@ -123,15 +125,39 @@ def _hull(left: Interval, right: Interval) -> Interval:
     return left
 
 
+def _on_lattice(
+    low: Fraction | None, low_closed: bool, high: Fraction | None, high_closed: bool, step: Fraction
+) -> Interval | None:
+    """The multiples of a positive `step` in an interval, as a closed interval; None when there are none."""
+    # Counting steps in integers decides emptiness without comparing fractions.
+    first = None if low is None else _first_count(low, step, low_closed)
+    last = None if high is None else _last_count(high, step, high_closed)
+    if first is not None and last is not None and first > last:
+        return None
+    if first is not None:
+        low, low_closed = Fraction(first * step.numerator, step.denominator), True
+    if last is not None:
+        high, high_closed = Fraction(last * step.numerator, step.denominator), True
+    return Interval(low, high, low_closed, high_closed)
+
+
+def _first_count(bound: Fraction, step: Fraction, closed: bool) -> int:
+    """How many steps make the least multiple of `step` at or above `bound` (above it when open)."""
+    count, remainder = divmod(bound.numerator * step.denominator, bound.denominator * step.numerator)
+    return count + 1 if remainder or not closed else count
+
+
+def _last_count(bound: Fraction, step: Fraction, closed: bool) -> int:
+    """How many steps make the greatest multiple of `step` at or below `bound` (below it when open)."""
+    count, remainder = divmod(bound.numerator * step.denominator, bound.denominator * step.numerator)
+    return count - 1 if not remainder and not closed else count
+
+
 def _first_multiple(bound: Fraction, step: Fraction, closed: bool) -> Fraction:
     """The least multiple of `step` at or above `bound` (above it when open); integer arithmetic for speed."""
-    count, remainder = divmod(bound.numerator * step.denominator, bound.denominator * step.numerator)
-    count += 1 if remainder or not closed else 0
-    return Fraction(count * step.numerator, step.denominator)
+    return Fraction(_first_count(bound, step, closed) * step.numerator, step.denominator)
 
 
 def _last_multiple(bound: Fraction, step: Fraction, closed: bool) -> Fraction:
     """The greatest multiple of `step` at or below `bound` (below it when open)."""
-    count, remainder = divmod(bound.numerator * step.denominator, bound.denominator * step.numerator)
-    count -= 1 if not remainder and not closed else 0
-    return Fraction(count * step.numerator, step.denominator)
+    return Fraction(_last_count(bound, step, closed) * step.numerator, step.denominator)

@@ -27,7 +27,7 @@ class LiteralError(ValueError):
         self.params = params
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # the module's constants below, compared and hashed by identity (fast)
 class ValueKind:
     """What kind of literal a field compares with."""
 
@@ -66,6 +66,8 @@ def value_kind(field: Field) -> ValueKind:
 
 def to_number(value: Any) -> int | Decimal:
     """A JSON or database number as an exact number (floats by their shortest decimal form)."""
+    if type(value) is int:  # the common case first
+        return value
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise LiteralError("condition.value_type", expected="number")
     if isinstance(value, float):

@@ -14,6 +14,7 @@ from builder.conditions.ast import (
 )
 
 _OPERATORS = {operator.value: operator for operator in Operator}
+_AND, _OR = Combinator.AND, Combinator.OR  # enum members are slow to look up on their class
 MAX_NESTING = 20
 
 
@@ -51,11 +52,9 @@ def _parse_group(raw: dict[str, Any], path: str, depth: int) -> ConditionGroup |
         return None
     if depth > MAX_NESTING:
         raise ConditionTooDeep(path)
-    combinator = Combinator.OR if raw.get("combinator") == "or" else Combinator.AND
-    parsed = [_parse_item(item, f"{path}/rules/{index}", depth + 1) for index, item in enumerate(items)]
-    return ConditionGroup(
-        combinator=combinator,
-        rules=tuple(item for item in parsed if item is not None),
-        negated=raw.get("not") is True,
-        path=path,
-    )
+    combinator = _OR if raw.get("combinator") == "or" else _AND
+    rules = []
+    for index, item in enumerate(items):
+        if (parsed := _parse_item(item, f"{path}/rules/{index}", depth + 1)) is not None:
+            rules.append(parsed)
+    return ConditionGroup(combinator=combinator, rules=tuple(rules), negated=raw.get("not") is True, path=path)

@@ -6,7 +6,14 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, tzinfo
 
 from builder.conditions import literals as lit
-from builder.conditions.ast import ConditionGroup, ConditionRule, DefinitionReference, Operator, iter_rules
+from builder.conditions.ast import (
+    VALUELESS_OPERATORS,
+    ConditionGroup,
+    ConditionRule,
+    DefinitionReference,
+    Operator,
+    iter_rules,
+)
 from builder.conditions.fold import DefinitionLookup
 from builder.conditions.operators import operator_allowed
 from builder.messages import expectation
@@ -15,6 +22,11 @@ from builder.pointers import child
 from builder.problems import Problem, make_problem
 
 BrokenCheck = Callable[..., bool]
+
+_SCALAR_OPERATORS = frozenset({Operator.EQ, Operator.NE, Operator.LT, Operator.LE, Operator.GT, Operator.GE})
+_LIST_OPERATORS = frozenset({Operator.IN, Operator.NOT_IN})
+_DURATION_OPERATORS = frozenset({Operator.WITHIN_LAST, Operator.OLDER_THAN})
+_TEXT_MATCH_OPERATORS = frozenset({Operator.CONTAINS, Operator.BEGINS_WITH})
 
 
 def check_condition(
@@ -79,16 +91,16 @@ def _rule_problem(rule: ConditionRule, entity: Entity, timezone: tzinfo, is_brok
 def convert_value(rule: ConditionRule, field, timezone: tzinfo = UTC):
     """Convert the literal of a rule for its field; raise LiteralError when it does not fit."""
     operator = rule.operator
-    if operator in (Operator.NULL, Operator.NOT_NULL):
+    if operator in _SCALAR_OPERATORS:  # the common case first
+        return lit.scalar_literal(field, rule.value, timezone)
+    if operator in VALUELESS_OPERATORS:
         return None
-    if operator in (Operator.IN, Operator.NOT_IN):
+    if operator in _LIST_OPERATORS:
         return lit.list_literal(field, rule.value, timezone)
     if operator is Operator.BETWEEN:
         return lit.range_literal(field, rule.value, timezone)
-    if operator in (Operator.WITHIN_LAST, Operator.OLDER_THAN):
+    if operator in _DURATION_OPERATORS:
         return lit.duration_literal(field, rule.value)
-    if operator in (Operator.CONTAINS, Operator.BEGINS_WITH) and field.option_ids:
-        return lit.scalar_literal(field, rule.value, timezone)
-    if operator in (Operator.CONTAINS, Operator.BEGINS_WITH) and rule.value == "":
+    if operator in _TEXT_MATCH_OPERATORS and not field.option_ids and rule.value == "":
         raise lit.LiteralError("condition.value_type", expected="nonempty_text")
     return lit.scalar_literal(field, rule.value, timezone)

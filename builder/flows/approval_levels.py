@@ -19,15 +19,16 @@ def approval_levels(flow: FlowGraph) -> dict[str, int]:
     # costs 1 when its source is an approval node, else 0.
     levels: dict[str, int] = {}
     queue = deque((end, 0) for end in flow.approved_ends())
+    reject, approval = EdgeOutcome.REJECT, NodeKind.APPROVAL  # looked up once: enum members are slow to reach
     while queue:
         node_id, cost = queue.popleft()
         if node_id in levels:
             continue
         levels[node_id] = cost
         for edge in flow.incoming.get(node_id, ()):
-            if edge.outcome is EdgeOutcome.REJECT or edge.source in levels:
+            if edge.outcome is reject or edge.source in levels:
                 continue
-            if flow.nodes[edge.source].kind is NodeKind.APPROVAL:
+            if flow.nodes[edge.source].kind is approval:
                 queue.append((edge.source, cost + 1))
             else:
                 queue.appendleft((edge.source, cost))
@@ -41,9 +42,11 @@ def level_order_problems(
     dimension = analysis.primary
     if len(analysis.dimensions) != 1 or dimension is None:
         return
+    if len({levels.get(edge.target) for edge in (*analysis.edges, *default_edges)}) < 2:
+        return
     regions = [(edge, mask & dimension.numbers) for edge, mask in zip(analysis.edges, analysis.masks, strict=True)]
     regions += [(edge, dimension.numbers & ~analysis.covered()) for edge in default_edges]
-    if len({levels.get(edge.target) for edge, _mask in regions}) < 2:
+    if not _may_be_out_of_order(regions, levels):
         return
     ranked = sorted(
         (
@@ -66,6 +69,20 @@ def level_order_problems(
                 smaller=_describe_mask(dimension, smaller_mask),
                 smaller_levels=smaller_levels,
             )
+
+
+def _may_be_out_of_order(regions: list[tuple[Edge, int]], levels: dict[str, int]) -> bool:
+    """Whether some range could lie wholly below one with fewer levels, judging by cell positions alone."""
+    # A range lies wholly below another only if its lowest cell is below the other's highest one;
+    # ruling that out spares working out which cells hold values.
+    spans = [
+        ((mask & -mask).bit_length() - 1, mask.bit_length() - 1, levels[edge.target])
+        for edge, mask in regions
+        if mask and edge.target in levels
+    ]
+    return any(
+        low < other_high and count > other_count for low, _, count in spans for _, other_high, other_count in spans
+    )
 
 
 def _describe_mask(dimension: NumericDimension, mask: int) -> str:

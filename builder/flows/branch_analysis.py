@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from builder.conditions import literals as lit
-from builder.conditions.ast import ConditionRule, Operator
+from builder.conditions.ast import VALUELESS_OPERATORS, ConditionRule, Operator
 from builder.conditions.fold import Algebra, DefinitionLookup, UnresolvedDefinition, expanded_rules, fold_condition
 from builder.flows.value_cells import (
     Cell,
@@ -110,7 +110,8 @@ def analyse_branch(conditional: Sequence[Edge], entity: Entity, definitions: Def
     if total > MAX_CELLS:
         raise Unprovable("too many combinations of values", "取值组合过多")
     lifter = _Lifter(dimensions, total)
-    masks = [fold_condition(edge.condition, lifter.rule_mask, lifter.algebra, definitions) for edge in conditional]
+    leaf = dimensions[0].rule_mask if len(dimensions) == 1 else lifter.rule_mask  # one dimension: nothing to lift
+    masks = [fold_condition(edge.condition, leaf, lifter.algebra, definitions) for edge in conditional]
     return BranchAnalysis(edges=list(conditional), dimensions=dimensions, masks=masks, total=total)
 
 
@@ -160,14 +161,16 @@ def _dimension(entity: Entity, field_id: str, rules: list[ConditionRule]) -> Dim
             raise Unprovable(
                 f"'{field_id}' is compared with {rule.operator}", f"字段“{field_id}”使用了 {rule.operator} 比较"
             )
-        if rule.operator not in (Operator.NULL, Operator.NOT_NULL):
-            values = rule.value if isinstance(rule.value, list) else [rule.value]
-            constants.update(value for value in values if not isinstance(value, dict | list))
+        if rule.operator not in VALUELESS_OPERATORS:
+            for value in rule.value if isinstance(rule.value, list) else (rule.value,):
+                if not isinstance(value, (dict, list)):
+                    constants.add(value)
     kind = lit.value_kind(field)
     nullable = _nullable(entity, field)
     try:
         if kind is lit.NUMBER:
-            return NumericDimension(field, sorted({Decimal(lit.to_number(value)) for value in constants}), nullable)
+            numbers = {value: Decimal(lit.to_number(value)) for value in constants}
+            return NumericDimension(field, sorted(set(numbers.values())), nullable, numbers)
         if kind is lit.OPTION:
             cells = [Cell(option, text=f"{field_id} = {option}") for option in field.option_ids]
         elif kind is lit.BOOLEAN:

@@ -29,9 +29,10 @@ class FlowGraph:
         built = cls(workflow=workflow, nodes=nodes)
         built.graph.add_nodes_from(nodes)
         built.graph.add_edges_from((edge.source, edge.target) for edge in edges)
+        outgoing, incoming = built.outgoing, built.incoming
         for edge in edges:
-            built.outgoing[edge.source].append(edge)
-            built.incoming[edge.target].append(edge)
+            outgoing[edge.source].append(edge)
+            incoming[edge.target].append(edge)
         return built
 
     def of_kind(self, kind: NodeKind) -> list[AnyNode]:

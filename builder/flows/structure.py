@@ -18,6 +18,8 @@ def check_structure(flow: FlowGraph, is_broken) -> Iterator[Problem]:
     """Every structural problem of a flow."""
     workflow = flow.workflow
     for edge in workflow.edges:
+        if edge.source in flow.nodes and edge.target in flow.nodes:
+            continue
         for end, key in ((edge.source, "from"), (edge.target, "to")):
             if end not in flow.nodes and not is_broken("node", workflow.id, end):
                 yield make_problem("ref.unknown_node", child(edge.path, key), node=end, workflow=workflow.id)

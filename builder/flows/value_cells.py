@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Context, Decimal
@@ -24,6 +23,11 @@ from builder.exact_numbers import exact
 from builder.model.fields import Field
 
 _HOLDS_FOR_NULL = frozenset({Operator.NE, Operator.NOT_IN, Operator.NULL})
+_POINT_OPERATORS = frozenset({Operator.IN, Operator.NOT_IN, Operator.EQ, Operator.NE})
+_LIST_OPERATORS = frozenset({Operator.IN, Operator.NOT_IN})
+_POSITIVE_OPERATORS = frozenset({Operator.IN, Operator.EQ})
+_BELOW_INCLUSIVE = frozenset({Operator.LE, Operator.GT})  # "x <= v" and "x > v" split after v's point
+_UPPER_BOUNDED = frozenset({Operator.LT, Operator.LE})
 _EXACT = Context(prec=80)  # enough digits for every sum, midpoint and quotient of JSON numbers here
 
 
@@ -77,10 +81,16 @@ class NumericDimension(Dimension):
 
     numeric = True
 
-    def __init__(self, field: Field, points: list[Decimal], nullable: bool) -> None:
+    def __init__(
+        self, field: Field, points: list[Decimal], nullable: bool, literals: dict[Any, Decimal] | None = None
+    ) -> None:
         self.field = field
         self.points = points
-        self._exact_points = [exact(point) for point in points]
+        self._point_index = {point: index for index, point in enumerate(points)}
+        # The literals of the conditions (as written) with their point, so each is converted once.
+        known = literals or {}
+        self._literal_index = {(type(value), value): self._point_index[known[value]] for value in known}
+        self._exact_points: list[Fraction] | None = None
         self.numbers = (1 << (2 * len(points) + 1)) - 1
         self.null_index = 2 * len(points) + 1 if nullable else None
         self.size = 2 * len(points) + 1 + (1 if nullable else 0)
@@ -104,6 +114,8 @@ class NumericDimension(Dimension):
         return self._segments[position]
 
     def _make_segment(self, position: int) -> Interval | None:
+        if self._exact_points is None:  # worked out only when a cell's range is needed
+            self._exact_points = [exact(point) for point in self.points]
         index, is_point = divmod(position, 2)
         if is_point:
             point = self._exact_points[index]
@@ -116,32 +128,35 @@ class NumericDimension(Dimension):
 
     def rule_mask(self, rule: ConditionRule) -> int:
         operator = rule.operator
-        null = self._null_bit() if operator in _HOLDS_FOR_NULL else 0
+        try:
+            if operator in ORDER_OPERATORS:  # the common case first
+                below = self._below(rule.value, inclusive=operator in _BELOW_INCLUSIVE)
+                return below if operator in _UPPER_BOUNDED else self.numbers & ~below
+            if operator in _POINT_OPERATORS:
+                listed = rule.value if operator in _LIST_OPERATORS else [rule.value]
+                points = 0
+                for value in listed:
+                    points |= 1 << (2 * self._index(value) + 1)
+                return points if operator in _POSITIVE_OPERATORS else (self.numbers & ~points) | self._null_bit()
+        except (lit.LiteralError, TypeError, ValueError):
+            raise NotAnalysable(rule.field) from None
         if operator is Operator.NULL:
             return self._null_bit()
         if operator is Operator.NOT_NULL:
             return self.numbers
+        if operator is not Operator.BETWEEN:
+            raise NotAnalysable(rule.field)
         try:
-            if operator in (Operator.IN, Operator.NOT_IN, Operator.EQ, Operator.NE):
-                listed = rule.value if operator in (Operator.IN, Operator.NOT_IN) else [rule.value]
-                points = 0
-                for value in listed:
-                    points |= 1 << (2 * self._index(value) + 1)
-                return points if operator in (Operator.IN, Operator.EQ) else (self.numbers & ~points) | null
-            if operator is Operator.BETWEEN:
-                low, high = rule.value
-                return self._below(high, inclusive=True) & ~self._below(low, inclusive=False)
-            if operator not in ORDER_OPERATORS:
-                raise NotAnalysable(rule.field)
-            below = self._below(rule.value, inclusive=operator in (Operator.LE, Operator.GT))
-            return below if operator in (Operator.LT, Operator.LE) else self.numbers & ~below
+            low, high = rule.value
+            return self._below(high, inclusive=True) & ~self._below(low, inclusive=False)
         except (lit.LiteralError, TypeError, ValueError):
             raise NotAnalysable(rule.field) from None
 
     def _index(self, value: Any) -> int:
-        number = Decimal(lit.to_number(value))
-        index = bisect_left(self.points, number)
-        if index == len(self.points) or self.points[index] != number:
+        index = self._literal_index.get((type(value), value))
+        if index is None:
+            index = self._point_index.get(Decimal(lit.to_number(value)))
+        if index is None:
             raise NotAnalysable(self.field.id)
         return index
 

@@ -163,14 +163,19 @@ class Field:
         """The smallest allowed value, if any."""
         if self.type is FieldType.RATING:
             return Fraction(1)
-        return None if self.min is None else Fraction(Decimal(repr(self.min)))
+        return None if self.min is None else _exact_bound(self.min)
 
     @property
     def upper_bound(self) -> Fraction | None:
         """The largest allowed value, if any."""
         if self.type is FieldType.RATING:
             return Fraction(DEFAULT_RATING_MAX if self.max is None else self.max)
-        return None if self.max is None else Fraction(Decimal(repr(self.max)))
+        return None if self.max is None else _exact_bound(self.max)
+
+
+def _exact_bound(value: int | float) -> Fraction:
+    """A min or max as an exact fraction (floats by their shortest decimal form)."""
+    return Fraction(value) if type(value) is int else Fraction(Decimal(repr(value)))
 
 
 def _system_field(field_id: str, field_type: FieldType, zh: str, en: str, **extra: Any) -> Field:

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +38,6 @@ from builder.model.parse_parts import (
 )
 from builder.model.raw_values import (
     label_or_id,
-    object_items,
     read_enum,
     read_integer,
     read_label,
@@ -115,8 +114,15 @@ class _Builder:
 
     def _each(self, raw: Any, key: str, path: str, build, *context: str) -> tuple[Any, ...]:
         """Build each object item of a list property, leaving out what cannot be built."""
-        built = (build(item, f"{path}/{key}/{index}", *context) for index, item in object_items(raw, key))
-        return tuple(made for made in built if made is not None)
+        items = raw.get(key) if isinstance(raw, dict) else None
+        if not isinstance(items, list):
+            return ()
+        prefix = f"{path}/{key}/"
+        built = []
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and (made := build(item, f"{prefix}{index}", *context)) is not None:
+                built.append(made)
+        return tuple(built)
 
     def _condition(self, raw: dict[str, Any], key: str, path: str) -> ConditionGroup | None:
         if key not in raw:
@@ -323,38 +329,37 @@ class _Builder:
         node_id = read_text(raw, "id")
         if node_id is None:
             return None
-        kind = read_enum(w.NodeKind, raw.get("kind"))
+        kind = raw.get("kind")
+        make = _NODE_MAKERS.get(kind) if type(kind) is str else None
         common = {"id": node_id, "label": read_label(raw.get("label")), "path": path}
-        built: w.AnyNode | None = None
-        if kind is w.NodeKind.START:
-            built = w.StartNode(**common)
-        elif kind is w.NodeKind.END:
-            outcome = read_enum(w.EndOutcome, raw.get("outcome"))
-            built = w.EndNode(outcome=outcome, **common) if outcome else None
-        elif kind is w.NodeKind.APPROVAL:
-            built = w.ApprovalNode(
-                approvers=self._each(raw, "approvers", path, self.party),
-                policy=read_enum(w.ApprovalPolicy, raw.get("policy")) or w.ApprovalPolicy.ANY,
-                **common,
-            )
-        elif kind is w.NodeKind.BRANCH:
-            built = w.BranchNode(**common)
-        elif kind is w.NodeKind.AUTO_APPROVE:
-            built = w.AutoApproveNode(**common)
-        elif kind is w.NodeKind.SET_FIELD and read_text(raw, "field") is not None:
-            built = w.SetFieldNode(field=raw["field"], value=raw.get("value"), **common)
-        elif kind is w.NodeKind.NOTIFY:
-            built = w.NotifyNode(
-                recipients=self._each(raw, "to", path, self.party),
-                message=read_label(raw.get("message")) or Label(plain=""),
-                **common,
-            )
-        elif kind is w.NodeKind.REVISE:
-            built = w.ReviseNode(**common)
+        built = None if make is None else make(self, raw, path, common)
         if built is None or path in self.flawed:
             self.broken.add(("node", workflow_id, node_id))
             return None
         return built
+
+    def end_node(self, raw: dict[str, Any], path: str, common: dict[str, Any]) -> w.EndNode | None:
+        outcome = read_enum(w.EndOutcome, raw.get("outcome"))
+        return w.EndNode(outcome=outcome, **common) if outcome else None
+
+    def approval_node(self, raw: dict[str, Any], path: str, common: dict[str, Any]) -> w.ApprovalNode:
+        return w.ApprovalNode(
+            approvers=self._each(raw, "approvers", path, self.party),
+            policy=read_enum(w.ApprovalPolicy, raw.get("policy")) or w.ApprovalPolicy.ANY,
+            **common,
+        )
+
+    def set_field_node(self, raw: dict[str, Any], path: str, common: dict[str, Any]) -> w.SetFieldNode | None:
+        if read_text(raw, "field") is None:
+            return None
+        return w.SetFieldNode(field=raw["field"], value=raw.get("value"), **common)
+
+    def notify_node(self, raw: dict[str, Any], path: str, common: dict[str, Any]) -> w.NotifyNode:
+        return w.NotifyNode(
+            recipients=self._each(raw, "to", path, self.party),
+            message=read_label(raw.get("message")) or Label(plain=""),
+            **common,
+        )
 
     def party(self, raw: dict[str, Any], path: str) -> w.Party | None:
         kind = read_enum(w.PartyKind, raw.get("kind"))
@@ -372,8 +377,9 @@ class _Builder:
 
     def edge(self, raw: dict[str, Any], path: str, workflow_id: str) -> w.Edge | None:
         edge_id, source, target = read_text(raw, "id"), read_text(raw, "from"), read_text(raw, "to")
-        condition = self._condition(raw, "condition", path)
-        too_deep = bool(self.too_deep) and self.too_deep[-1] == child(path, "condition")
+        deep_before = len(self.too_deep)
+        condition = self._condition(raw, "condition", path) if "condition" in raw else None
+        too_deep = len(self.too_deep) > deep_before  # its condition was too deep
         if edge_id is None or source is None or target is None or path in self.flawed or too_deep:
             self.broken.add(("edge", workflow_id, edge_id or path))
             return None
@@ -467,3 +473,21 @@ class _Builder:
 
 
 _OPERATIONS = ("read", "create", "update", "delete")
+
+
+def _plain_node(node_class: type[w.AnyNode]) -> Callable[..., w.AnyNode]:
+    """A node maker for a kind with nothing beyond id, label and path."""
+    return lambda builder, raw, path, common: node_class(**common)
+
+
+# How to build each kind of node, by the kind's name (a lookup instead of a comparison per kind).
+_NODE_MAKERS = {
+    w.NodeKind.START: _plain_node(w.StartNode),
+    w.NodeKind.END: _Builder.end_node,
+    w.NodeKind.APPROVAL: _Builder.approval_node,
+    w.NodeKind.BRANCH: _plain_node(w.BranchNode),
+    w.NodeKind.AUTO_APPROVE: _plain_node(w.AutoApproveNode),
+    w.NodeKind.SET_FIELD: _Builder.set_field_node,
+    w.NodeKind.NOTIFY: _Builder.notify_node,
+    w.NodeKind.REVISE: _plain_node(w.ReviseNode),
+}

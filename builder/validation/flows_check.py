@@ -48,7 +48,7 @@ def check_workflow(context: CheckContext, workflow: Workflow) -> Iterator[Proble
     levels = approval_levels(flow)
     for node in flow.of_kind(NodeKind.BRANCH):
         edges = flow.outgoing.get(node.id, [])
-        if not any(edge.path in ill_typed for edge in edges):
+        if not ill_typed or not any(edge.path in ill_typed for edge in edges):
             yield from _check_branch(context, entity, node, edges, levels)
 
 

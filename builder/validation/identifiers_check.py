@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from builder.identifiers import RESERVED_ENTITY_IDS, RESERVED_FIELD_IDS, SYSTEM_FIELD_IDS, is_reserved_word
+from builder.identifiers import (
+    RESERVED_ENTITY_IDS,
+    RESERVED_FIELD_IDS,
+    RESERVED_WORDS,
+    SYSTEM_FIELD_IDS,
+    is_reserved_word,
+)
 from builder.model.fields import ChoiceOption
 from builder.model.views import DashboardView, TableView
 from builder.pointers import child
@@ -15,9 +21,9 @@ from builder.validation.check_context import CheckContext
 def check_identifiers(context: CheckContext) -> Iterator[Problem]:
     """Every id problem the schema cannot express."""
     app = context.app
-    for item in _identified(context):
-        if is_reserved_word(item.id) and not isinstance(item, ChoiceOption):  # option ids are values, not names
-            yield make_problem("id.reserved_word", child(item.path, "id"), id=item.id)
+    collections = [(items, [item.id for item in items]) for items in _collections(context)]
+    for items, ids in collections:
+        yield from _reserved_words(items, ids)
     if is_reserved_word(app.id):
         yield make_problem("id.reserved_word", "/id", id=app.id)
     for entity in app.entities:
@@ -28,8 +34,18 @@ def check_identifiers(context: CheckContext) -> Iterator[Problem]:
                 yield make_problem("id.reserved_system_field", child(field.path, "id"), id=field.id)
             elif field.id in RESERVED_FIELD_IDS:
                 yield make_problem("id.reserved_parameter", child(field.path, "id"), id=field.id)
-    for items in _collections(context):
-        yield from _duplicate_ids(items)
+    for items, ids in collections:
+        if len(set(ids)) < len(ids):
+            yield from _duplicate_ids(items)
+
+
+def _reserved_words(items, ids: list[str]) -> Iterator[Problem]:
+    """A problem for each item named with a reserved word (`ids`: the items' ids, in order)."""
+    if RESERVED_WORDS.isdisjoint(ids):  # the usual case, decided without a call per item
+        return
+    for item in items:
+        if is_reserved_word(item.id) and not isinstance(item, ChoiceOption):  # option ids are values, not names
+            yield make_problem("id.reserved_word", child(item.path, "id"), id=item.id)
 
 
 def _duplicate_ids(items) -> Iterator[Problem]:
@@ -40,12 +56,6 @@ def _duplicate_ids(items) -> Iterator[Problem]:
             yield make_problem("id.duplicate", child(item.path, "id"), id=item.id, first=first_seen[item.id])
         else:
             first_seen[item.id] = item.path
-
-
-def _identified(context: CheckContext):
-    """Every element that has an id, in document order."""
-    for items in _collections(context):
-        yield from items
 
 
 def _collections(context: CheckContext):

@@ -102,6 +102,12 @@ class SchemaPrecheck:
             return self._enum(schema["enum"] if "enum" in schema else [schema["const"]], value)
         if keys == {"not"} and schema["not"] in ({}, True):
             return "False"
+        if not keys:
+            return "True"
+        if keys <= {"required", "properties"}:
+            return self._members(schema, value)
+        if "if" in keys and keys <= {"type", "if", "then", "else"} and isinstance(schema.get("type", ""), str):
+            return self._conditional(schema, value)
         if schema.get("type") in ("boolean", "null") and keys == {"type"}:
             return _TYPE_TESTS[schema["type"]].format(v=value)
         if schema.get("type") == "string" and keys <= {"type", "minLength", "maxLength", "pattern"}:
@@ -116,6 +122,23 @@ class SchemaPrecheck:
     def call(self, schema: Any, value: str) -> str:
         """An expression checking `value` against any subschema: inline when simple, else a call."""
         return self.inline(schema, value) or f"{self._function_name(schema)}({value})"
+
+    def _members(self, schema: dict[str, Any], value: str) -> str | None:
+        """Required names and simple properties of an object as one expression, or None when one needs a function."""
+        parts = [f"{name!r} in {value}" for name in schema.get("required", [])]
+        for name, sub in schema.get("properties", {}).items():
+            test = self.inline(sub, f"{value}[{name!r}]")
+            if test is None:
+                return None
+            parts.append(f"({name!r} not in {value} or {test})")
+        return f"(type({value}) is not dict or ({' and '.join(parts) or 'True'}))"
+
+    def _conditional(self, schema: dict[str, Any], value: str) -> str:
+        """if/then/else (with at most a type beside it) as one conditional expression."""
+        condition = self.call(schema["if"], value)
+        then, otherwise = self.call(schema.get("then", True), value), self.call(schema.get("else", True), value)
+        chosen = f"(({then}) if ({condition}) else ({otherwise}))"
+        return f"({_TYPE_TESTS[schema['type']].format(v=value)} and {chosen})" if "type" in schema else chosen
 
     def _enum(self, values: list[Any], value: str) -> str:
         if all(type(item) is str for item in values):
@@ -164,7 +187,7 @@ class _Function:
         return " or ".join(f"({_TYPE_TESTS[name].format(v='x')})" for name in value)
 
     def _object(self, schema: dict[str, Any]) -> None:
-        """One pass over the object's keys for required, properties and additionalProperties."""
+        """Required, properties and additionalProperties: a key-set test, then each property present."""
         body = self.body
         if "type" in schema:
             self._fail_unless(self._type(schema["type"]))
@@ -181,17 +204,21 @@ class _Function:
                 )
             body.append("        pass")
             return
-        body.append("        for k, v in x.items():")
-        keyword = "if"
+        if additional is False:
+            self._fail_unless(f"x.keys() <= {self.compiler._constant(frozenset(properties))}", "        ")
+        else:
+            declared = self.compiler._constant(frozenset(properties))
+            body.append("        for k, v in x.items():")
+            self._fail_unless(f"k in {declared} or {self.compiler.call(additional, 'v')}", "            ")
         for name, sub in properties.items():
-            body.append(f"            {keyword} k == {name!r}:")
-            body.append(f"                if not ({self.compiler.call(sub, 'v')}): return False")
-            keyword = "elif"
-        rest = (
-            "return False" if additional is False else f"if not ({self.compiler.call(additional, 'v')}): return False"
-        )
-        body.append(f"            {'else:' if properties else 'if True:'}")
-        body.append(f"                {rest}")
+            test = self.compiler.call(sub, "v")
+            if test == "True":
+                continue
+            indent = "        " if name in required else "            "
+            if name not in required:
+                body.append(f"        if {name!r} in x:")
+            body.append(f"{indent}v = x[{name!r}]")
+            self._fail_unless(test, indent)
 
     def _keyword(self, keyword: str, value: Any, schema: dict[str, Any]) -> None:
         compiler = self.compiler
