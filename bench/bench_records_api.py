@@ -12,6 +12,8 @@ hits all three alike; the figure is the median of the rounds. Besides requests/s
 worker's CPU time per request is measured: it does not change when other processes take the
 server's core, so its ratio confirms the throughput ratio on a busy machine.
 
+All three check the same bearer token on every request (one query: a records API serves signed-in
+users), and Dabble also applies its access layer (the token's user is an administrator here).
 What differs by design: Dabble also writes an audit row per create and looks up the app's live
 version on each request (it serves many apps); the hand-written apps do neither. The SQLModel app
 refreshes the record after commit, as the SQLModel tutorial does (one more SELECT per create).

@@ -9,13 +9,14 @@ BENCH_RECORDS_DIR set to a folder for the database.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from flask import Flask, jsonify, request
+from flask import Flask, g, jsonify, request
 from pydantic import ConfigDict, StrictInt, StrictStr, ValidationError, field_validator
 from sqlalchemy import BigInteger, Column, Date, DateTime, Engine, String, event, func
 from sqlmodel import Field, Session, SQLModel, create_engine, select
@@ -45,6 +46,17 @@ class Deal(SQLModel, table=True):
     stage: str = Field(sa_column=Column(String(40), nullable=False))
     quantity: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     closes_on: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
+
+
+class ApiToken(SQLModel, table=True):
+    """A bearer token, stored as its SHA-256 (what any hand-written token auth keeps)."""
+
+    __tablename__ = "api_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    username: str = Field(max_length=100)
+    revoked_at: datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=True))
 
 
 class DealCreate(SQLModel):
@@ -108,17 +120,44 @@ def make_engine(path: Path) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
-    SQLModel.metadata.create_all(engine, tables=[Deal.__table__])
+    SQLModel.metadata.create_all(engine, tables=[Deal.__table__, ApiToken.__table__])
     return engine
 
 
-def create_app(folder: str | None = None) -> Flask:
-    """The Flask app, its database in `folder` (default: $BENCH_RECORDS_DIR)."""
+def _register_token(engine: Engine, token: str) -> None:
+    """Store the benchmark's token (hashed) for the user the apps act as."""
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    with Session(engine) as session:
+        if session.exec(select(ApiToken).where(ApiToken.token_hash == digest)).first() is None:
+            session.add(ApiToken(token_hash=digest, username=ACTOR))
+            session.commit()
+
+
+def _authenticator(engine: Engine):
+    """A before_request hook: every request names a live bearer token (one query, like Dabble's)."""
+
+    def authenticate():
+        scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
+        live = ApiToken.token_hash == hashlib.sha256(secret.encode()).hexdigest()
+        with Session(engine) as session:
+            found = session.exec(select(ApiToken.username).where(live, ApiToken.revoked_at.is_(None))).first()
+        if scheme.lower() != "bearer" or found is None:
+            return _error(401, "auth.invalid_token", "The API token is not valid.")
+        g.user = found
+        return None
+
+    return authenticate
+
+
+def create_app(folder: str | None = None, token: str | None = None) -> Flask:
+    """The Flask app, its database in `folder` (default: $BENCH_RECORDS_DIR), accepting `token` ($BENCH_TOKEN)."""
     root = Path(folder or os.environ["BENCH_RECORDS_DIR"])
     root.mkdir(parents=True, exist_ok=True)
     engine = make_engine(root / "handwritten.sqlite3")
+    _register_token(engine, token or os.environ["BENCH_TOKEN"])
     app = Flask(__name__)
     app.json.ensure_ascii = False
+    app.before_request(_authenticator(engine))
 
     @app.post(BASE)
     def create_deal():

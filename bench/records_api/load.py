@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 HOST = "127.0.0.1"
-# Every app gets the same bearer token (so the same bytes); Dabble checks it, the hand-written apps ignore it.
+# Every app gets the same bearer token and checks it: a records API is for signed-in users.
 TOKEN = "dbl_" + secrets.token_urlsafe(32)
 JSON_HEADERS = {"Content-Type": "application/json", "Accept": "application/json", "Authorization": f"Bearer {TOKEN}"}
 

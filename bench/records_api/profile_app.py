@@ -68,7 +68,7 @@ def build(app_name: str, folder: str):
     if app_name == "sqlmodel":
         from bench.records_api import handwritten_sqlmodel
 
-        app = handwritten_sqlmodel.create_app(folder)
+        app = handwritten_sqlmodel.create_app(folder, TOKEN)
         engine = next(
             cell.cell_contents
             for function in app.view_functions.values()
@@ -78,7 +78,7 @@ def build(app_name: str, folder: str):
         return app, engine
     from bench.records_api import raw_sqlite
 
-    return raw_sqlite.create_app(folder), None
+    return raw_sqlite.create_app(folder, TOKEN), None
 
 
 def _profile(operation: Callable[[], Any], count: int, top: int) -> None:

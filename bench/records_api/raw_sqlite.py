@@ -8,17 +8,19 @@ BENCH_RECORDS_DIR set to a folder for the database.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import re
 import sqlite3
 import threading
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, jsonify, request
+from flask import Flask, g, jsonify, request
 
 BASE = "/api/apps/bench_deals/deal"
 ACTOR = "admin"
@@ -49,6 +51,12 @@ CREATE TABLE IF NOT EXISTS deal (
     closes_on DATE
 );
 CREATE INDEX IF NOT EXISTS ix_deal_owner ON deal (owner);
+CREATE TABLE IF NOT EXISTS api_token (
+    id INTEGER NOT NULL PRIMARY KEY,
+    token_hash VARCHAR(64) NOT NULL UNIQUE,
+    username VARCHAR(100) NOT NULL,
+    revoked_at DATETIME
+);
 """
 
 
@@ -165,8 +173,24 @@ def _now() -> str:
     return datetime.now(UTC).isoformat().replace("+00:00", "Z")
 
 
-def create_app(folder: str | None = None) -> Flask:
-    """The Flask app, its database in `folder` (default: $BENCH_RECORDS_DIR)."""
+def _authenticator(connection: Callable[[], sqlite3.Connection]):
+    """A before_request hook: every request names a live bearer token (one query, like Dabble's)."""
+
+    def authenticate():
+        scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
+        digest = hashlib.sha256(secret.encode()).hexdigest()
+        query = "SELECT username FROM api_token WHERE token_hash = ? AND revoked_at IS NULL"
+        found = connection().execute(query, (digest,)).fetchone()
+        if scheme.lower() != "bearer" or found is None:
+            return _error(401, "auth.invalid_token", "The API token is not valid.")
+        g.user = found[0]
+        return None
+
+    return authenticate
+
+
+def create_app(folder: str | None = None, token: str | None = None) -> Flask:
+    """The Flask app, its database in `folder` (default: $BENCH_RECORDS_DIR), accepting `token` ($BENCH_TOKEN)."""
     root = Path(folder or os.environ["BENCH_RECORDS_DIR"])
     root.mkdir(parents=True, exist_ok=True)
     path = root / "raw.sqlite3"
@@ -183,8 +207,12 @@ def create_app(folder: str | None = None) -> Flask:
         return found
 
     connection().executescript(SCHEMA)
+    digest = hashlib.sha256((token or os.environ["BENCH_TOKEN"]).encode()).hexdigest()
+    with connection() as database:
+        database.execute("INSERT OR IGNORE INTO api_token (token_hash, username) VALUES (?, ?)", (digest, ACTOR))
     app = Flask(__name__)
     app.json.ensure_ascii = False
+    app.before_request(_authenticator(connection))
 
     @app.post(BASE)
     def create_deal():

@@ -77,9 +77,14 @@ class RecordAccess:
         return select(*columns, *flags).where(scope).subquery("readable")
 
     @staticmethod
-    def hidden_in(row: Mapping[str, Any]) -> frozenset[str]:
+    def visibility_flags(readable: FromClause) -> tuple[str, ...]:
+        """The columns of source() saying, per record, whether the user sees a field."""
+        return tuple(column.name for column in readable.c if column.name.startswith(SEES))
+
+    @staticmethod
+    def hidden_in(row: Mapping[str, Any], flags: tuple[str, ...]) -> frozenset[str]:
         """The fields of a row read through source() that the user may not see on that record."""
-        return frozenset(name[len(SEES) :] for name, seen in row.items() if name.startswith(SEES) and not seen)
+        return frozenset(name[len(SEES) :] for name in flags if not row[name])
 
     def _visible_clauses(self, storage: EntityStorage) -> dict[str, ColumnElement[bool]]:
         """For each field that may be hidden, the condition on a record under which the user sees it."""

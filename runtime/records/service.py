@@ -34,6 +34,7 @@ class Records:
             (field.id, self.codecs[field.id]) for field in (*SYSTEM_FIELDS, *entity.storage.entity.fields)
         )
         self.readable = access.source(entity.storage)  # the rows the user may read, values they may not see masked
+        self._flags = access.visibility_flags(self.readable)
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -55,7 +56,7 @@ class Records:
 
     def history(self, record_id: int) -> dict[str, Any]:
         """Every write to a record (deleted ones included), oldest first."""
-        hidden = self.access.hidden_in(self.row(record_id, include_deleted=True)._mapping)
+        hidden = self._hidden(self.row(record_id, include_deleted=True)._mapping)
         rows = self.connection.execute(
             AUDIT_HISTORY, {"app_number": self.live.number, "entity": self.entity.id, "record_id": record_id}
         )
@@ -74,8 +75,11 @@ class Records:
     def to_json(self, row: Row) -> dict[str, Any]:
         """A row read through the access layer as the API returns it (fields the user may not see left out)."""
         mapping = row._mapping
-        hidden = self.access.hidden_in(mapping)
-        record = {name: codec.to_json(mapping[name]) for name, codec in self._shown if name not in hidden}
+        if not self._flags:
+            record = {name: codec.to_json(mapping[name]) for name, codec in self._shown}
+        else:
+            hidden = self._hidden(mapping)
+            record = {name: codec.to_json(mapping[name]) for name, codec in self._shown if name not in hidden}
         record["row_version"] = mapping["row_version"]
         return record
 
@@ -178,6 +182,10 @@ class Records:
             )
         return row
 
+    def _hidden(self, mapping) -> frozenset[str]:
+        """The fields of a row read through the access layer that the user may not see on that record."""
+        return self.access.hidden_in(mapping, self._flags)
+
     def _raw(self, record_id: int) -> Row:
         """The stored values of a live record the user may update (hidden ones too, for computed fields)."""
         row = self.connection.execute(self.entity.statements.select_live, {"_record_id": record_id}).first()
@@ -209,7 +217,7 @@ class Records:
 
     def _check_visible(self, seen: Row, values: dict[str, Any]) -> None:
         """403 when the change names a field the user may not see on this record (its value is not theirs)."""
-        hidden = sorted(self.access.hidden_in(seen._mapping) & set(values))
+        hidden = sorted(self._hidden(seen._mapping) & set(values))
         if hidden:
             problems = [api_problem("access.field_hidden", f"/{name}", field=name).to_json() for name in hidden]
             raise ApiError(403, "access.denied", "You may not change these fields. / 你无权修改这些字段。", problems)
