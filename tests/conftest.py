@@ -63,6 +63,21 @@ def app(request) -> Flask:
     return request.getfixturevalue({"sqlite": "sqlite_app", "postgresql": "postgres_app"}[request.param])
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def cli_instance(request, tmp_path, monkeypatch) -> Iterator:
+    """Point the `dabble` CLI at a fresh instance folder: its SQLite file, or a fresh PostgreSQL schema."""
+    monkeypatch.setenv("DABBLE_INSTANCE_PATH", str(tmp_path / "instance"))
+    monkeypatch.setenv("DABBLE_SECRET_KEY", "cli-test")
+    if request.param == "sqlite":
+        yield tmp_path
+        return
+    if not POSTGRES_URL:
+        pytest.skip("DABBLE_TEST_DATABASE_URL is not set (.ci/run sets it)")
+    with fresh_postgres_schema(POSTGRES_URL, str(tmp_path)) as url:
+        monkeypatch.setenv("DABBLE_DATABASE_URL", url)
+        yield tmp_path
+
+
 @pytest.fixture
 def client(app):
     """A test client of `app`, signed in (bearer token) as the administrator `admin`."""

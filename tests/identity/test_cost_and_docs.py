@@ -19,11 +19,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _statements(app, call) -> list[str]:
+    """Every statement the app's engine ran during call()."""
     seen: list[str] = []
 
     def record(_connection, _cursor, statement, *_rest) -> None:
-        if statement.split()[0].upper() not in ("BEGIN", "COMMIT", "ROLLBACK"):
-            seen.append(statement)
+        seen.append(statement)
 
     engine = app.extensions[ENGINE_KEY]
     event.listen(engine, "before_cursor_execute", record)
@@ -34,14 +34,19 @@ def _statements(app, call) -> list[str]:
     return seen
 
 
+def _queries(app, call) -> list[str]:
+    """The statements of call() but transaction control."""
+    return [s for s in _statements(app, call) if s.split()[0].upper() not in ("BEGIN", "COMMIT", "ROLLBACK")]
+
+
 def test_a_bearer_request_costs_one_query_until_the_org_changes(app):
     client = signed_in_client(app)
     assert client.get("/api/me").status_code == 200  # loads the chart, notes the token's use
-    assert len(_statements(app, lambda: client.get("/api/me"))) == 1
+    assert len(_queries(app, lambda: client.get("/api/me"))) == 1
     org_admin.create_user(app.extensions[ENGINE_KEY], "newcomer")
-    reloaded = _statements(app, lambda: client.get("/api/me"))
+    reloaded = _queries(app, lambda: client.get("/api/me"))
     assert len(reloaded) > 1  # the revision moved: the chart was read again
-    assert len(_statements(app, lambda: client.get("/api/me"))) == 1
+    assert len(_queries(app, lambda: client.get("/api/me"))) == 1
 
 
 def test_only_the_sha256_of_a_token_is_stored(app):
@@ -62,27 +67,12 @@ def test_the_api_doc_lists_every_sign_in_error_code():
     assert raised == documented and "auth.csrf" in raised
 
 
-def _transactions(app, call) -> list[str]:
-    begun: list[str] = []
-    engine = app.extensions[ENGINE_KEY]
-
-    def record(_connection, _cursor, statement, *_rest) -> None:
-        if statement.split()[0].upper() == "BEGIN":
-            begun.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        call()
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
-    return begun
-
-
 def test_a_records_request_checks_its_token_in_its_own_transaction(sqlite_app):
     client = signed_in_client(sqlite_app)
     publish_new(client, definition())
     assert client.get("/api/apps/deals/deal").status_code == 200  # notes the token's use
-    assert len(_transactions(sqlite_app, lambda: client.get("/api/apps/deals/deal"))) == 1
+    statements = _statements(sqlite_app, lambda: client.get("/api/apps/deals/deal"))
+    assert [s for s in statements if s.split()[0].upper() == "BEGIN"] == ["BEGIN"]
     made_up = {"Authorization": "Bearer dbl_made-up"}
     for path in ("/api/apps/deals/deal", "/api/apps/no_such_app/deal", "/api/apps/deals/deal/1"):
         response = sqlite_app.test_client().get(path, headers=made_up)

@@ -5,27 +5,11 @@ from __future__ import annotations
 import json
 import os
 
-import pytest
 from click.testing import CliRunner
 
 from runtime.cli import main
-from tests.support.postgres import fresh_postgres_schema
 
 POSTGRES_URL = os.environ.get("DABBLE_TEST_DATABASE_URL", "")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def instance(request, tmp_path, monkeypatch):
-    """Point the CLI at a fresh instance folder: its SQLite file, or a fresh PostgreSQL schema."""
-    monkeypatch.setenv("DABBLE_INSTANCE_PATH", str(tmp_path / "instance"))
-    if request.param == "sqlite":
-        yield tmp_path
-        return
-    if not POSTGRES_URL:
-        pytest.skip("DABBLE_TEST_DATABASE_URL is not set (.ci/run sets it)")
-    with fresh_postgres_schema(POSTGRES_URL, str(tmp_path)) as url:
-        monkeypatch.setenv("DABBLE_DATABASE_URL", url)
-        yield tmp_path
 
 
 def _run(*arguments: str, input: str | None = None):
@@ -38,7 +22,7 @@ def _users() -> dict[str, dict]:
     return {user["username"]: user for user in json.loads(listed.output)}
 
 
-def test_create_users_departments_groups_and_roles(instance):
+def test_create_users_departments_groups_and_roles(cli_instance):
     assert _run("departments", "create", "east", "--name", "East", "--name-zh", "华东").exit_code == 0
     made = _run("users", "create", "boss", "--name", "The Boss", "--admin", "--password", "boss-password")
     assert made.exit_code == 0, made.output
@@ -55,7 +39,7 @@ def test_create_users_departments_groups_and_roles(instance):
     assert "boss" in plain.output and "deals:sales" in plain.output and "supervisor=boss" in plain.output
 
 
-def test_refusals_exit_1_with_the_code(instance):
+def test_refusals_exit_1_with_the_code(cli_instance):
     assert _run("users", "create", "boss", "--password", "boss-password").exit_code == 0
     assert _run("users", "create", "rep", "--password", "rep-password").exit_code == 0
     assert _run("users", "set-supervisor", "boss", "rep").exit_code == 0
