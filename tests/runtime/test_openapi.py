@@ -15,9 +15,12 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from builder.model import FieldType
+from runtime.database import ENGINE_KEY
+from runtime.identity import org_admin
 from runtime.openapi import to_2020_12
 from runtime.records.list_limits import MAX_PAGE_SIZE
 from tests.support.apps import definition, publish_new, republish
+from tests.support.auth import signed_in_client
 
 DOCUMENT_URI = "urn:dabble:test:openapi"
 RECORD_OPERATIONS = ("list", "create", "get", "update", "delete", "restore", "history")
@@ -57,9 +60,13 @@ class Documented:
             "paths", template, method, "requestBody", "content", "application/json", "schema"
         ).is_valid(body)
 
-    def call(self, method: str, template: str, record_id: int | None = None, **options: Any):
+    def call(
+        self, method: str, template: str, record_id: int | None = None, *, path: dict[str, str] | None = None, **options
+    ):
         """Send a request to a documented path and check the response against the document."""
         url = template.replace("{record_id}", str(record_id)) if record_id is not None else template
+        for name, value in (path or {}).items():
+            url = url.replace(f"{{{name}}}", value)
         response = self.client.open(url, method=method.upper(), **options)
         operation = self.document["paths"][template][method]
         status = str(response.status_code)
@@ -529,3 +536,25 @@ def test_fields_cannot_be_named_like_list_parameters(client):
     assert refused.status_code == 422
     codes = [problem["code"] for problem in refused.get_json()["error"]["problems"]]
     assert codes.count("id.reserved_parameter") == 5  # filter is an SQL word too: id.reserved_word
+
+
+def test_sharing_narrowing_and_refusals_answer_as_documented(app, client):
+    doc = _publish(client, "contract_approval.json")
+    customer = doc.call("post", doc.paths("customer")["records"], json={"name": "ACME"}).get_json()["id"]
+    contract = {"title": "T", "customer": customer, "amount": 10, "margin_note": "m"}
+    record_id = doc.call("post", doc.paths("contract")["records"], json=contract).get_json()["id"]
+    base = "/api/apps/contract_approval/contract/{record_id}"
+    assert doc.call("post", f"{base}/shares", record_id, json={"username": "sam"}).status_code == 200
+    assert doc.call("get", f"{base}/shares", record_id).get_json()["items"][0]["username"] == "sam"
+    assert doc.call("post", f"{base}/shares", record_id, json={"username": "no spaces"}).status_code == 422
+    unshare = f"{base}/shares/{{username}}"
+    assert doc.call("delete", unshare, record_id, path={"username": "sam"}).status_code == 204
+    narrowed = doc.call("put", f"{base}/visibility", record_id, json={"field": "margin_note", "level": "owner"})
+    assert narrowed.get_json()["margin_note"] == {"level": "owner", "may_narrow": True}
+    assert doc.call("get", f"{base}/visibility", record_id).status_code == 200
+    wrong = {"field": "margin_note", "level": "x"}
+    assert doc.call("put", f"{base}/visibility", record_id, json=wrong).status_code == 422
+    org_admin.create_user(app.extensions[ENGINE_KEY], "ivy")
+    outsider = Documented(signed_in_client(app, "ivy", is_admin=False), "contract_approval")
+    refused = outsider.call("get", outsider.paths("contract")["records"])
+    assert (refused.status_code, _code(refused)) == (403, "access.denied")
