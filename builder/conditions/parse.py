@@ -53,8 +53,9 @@ def _parse_group(raw: dict[str, Any], path: str, depth: int) -> ConditionGroup |
     if depth > MAX_NESTING:
         raise ConditionTooDeep(path)
     combinator = _OR if raw.get("combinator") == "or" else _AND
+    prefix, depth = f"{path}/rules/", depth + 1
     rules = []
     for index, item in enumerate(items):
-        if (parsed := _parse_item(item, f"{path}/rules/{index}", depth + 1)) is not None:
+        if (parsed := _parse_item(item, f"{prefix}{index}", depth)) is not None:
             rules.append(parsed)
     return ConditionGroup(combinator=combinator, rules=tuple(rules), negated=raw.get("not") is True, path=path)

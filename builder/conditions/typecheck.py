@@ -15,7 +15,7 @@ from builder.conditions.ast import (
     iter_rules,
 )
 from builder.conditions.fold import DefinitionLookup
-from builder.conditions.operators import operator_allowed
+from builder.conditions.operators import ALLOWED_OPERATORS
 from builder.messages import expectation
 from builder.model.entities import Entity
 from builder.pointers import child
@@ -69,8 +69,7 @@ def _rule_problem(rule: ConditionRule, entity: Entity, timezone: tzinfo, is_brok
         if is_broken("field", entity.id, rule.field):
             return None
         return make_problem("ref.unknown_field", child(rule.path, "field"), field=rule.field, entity=entity.id)
-    kind = lit.value_kind(field)
-    if not operator_allowed(kind, rule.operator):
+    if rule.operator not in ALLOWED_OPERATORS[lit.value_kind(field)]:  # operator_allowed, inlined: called per rule
         return make_problem(
             "condition.operator_type",
             child(rule.path, "operator"),

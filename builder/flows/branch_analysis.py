@@ -109,10 +109,19 @@ def analyse_branch(conditional: Sequence[Edge], entity: Entity, definitions: Def
     total = math.prod(dimension.size for dimension in dimensions)
     if total > MAX_CELLS:
         raise Unprovable("too many combinations of values", "取值组合过多")
-    lifter = _Lifter(dimensions, total)
-    leaf = dimensions[0].rule_mask if len(dimensions) == 1 else lifter.rule_mask  # one dimension: nothing to lift
-    masks = [fold_condition(edge.condition, leaf, lifter.algebra, definitions) for edge in conditional]
+    algebra = _mask_algebra(total)
+    # One dimension: its masks are already masks over the product, with nothing to lift.
+    leaf = dimensions[0].rule_mask if len(dimensions) == 1 else _Lifter(dimensions, total).rule_mask
+    masks = [fold_condition(edge.condition, leaf, algebra, definitions) for edge in conditional]
     return BranchAnalysis(edges=list(conditional), dimensions=dimensions, masks=masks, total=total)
+
+
+def _mask_algebra(total: int) -> Algebra[int]:
+    """Sets of the `total` product cells as bit masks."""
+    everything = (1 << total) - 1
+    return Algebra(
+        everything=everything, nothing=0, meet=int.__and__, join=int.__or__, complement=lambda mask: everything & ~mask
+    )
 
 
 class _Lifter:
@@ -122,14 +131,6 @@ class _Lifter:
         self.index = {dimension.field.id: position for position, dimension in enumerate(dimensions)}
         self.dimensions = dimensions
         self.total = total
-        everything = (1 << total) - 1
-        self.algebra = Algebra(  # sets of product cells as bit masks
-            everything=everything,
-            nothing=0,
-            meet=int.__and__,
-            join=int.__or__,
-            complement=lambda mask: everything & ~mask,
-        )
 
     def rule_mask(self, rule: ConditionRule) -> int:
         """The product cells where a comparison holds."""

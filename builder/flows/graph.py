@@ -19,20 +19,26 @@ class FlowGraph:
     nodes: dict[str, AnyNode]
     outgoing: dict[str, list[Edge]] = field(default_factory=lambda: defaultdict(list))
     incoming: dict[str, list[Edge]] = field(default_factory=lambda: defaultdict(list))
+    dangling: list[Edge] = field(default_factory=list)  # edges with a missing end, in document order
     graph: nx.DiGraph = field(default_factory=nx.DiGraph)
 
     @classmethod
     def of(cls, workflow: Workflow) -> FlowGraph:
         """Build the graph of a workflow (edges with a missing end are left out)."""
         nodes: dict[str, AnyNode] = first_by_id(workflow.nodes)
-        edges = [edge for edge in workflow.edges if edge.source in nodes and edge.target in nodes]
         built = cls(workflow=workflow, nodes=nodes)
-        built.graph.add_nodes_from(nodes)
-        built.graph.add_edges_from((edge.source, edge.target) for edge in edges)
         outgoing, incoming = built.outgoing, built.incoming
-        for edge in edges:
-            outgoing[edge.source].append(edge)
-            incoming[edge.target].append(edge)
+        ends = []
+        for edge in workflow.edges:
+            source, target = edge.source, edge.target
+            if source in nodes and target in nodes:
+                outgoing[source].append(edge)
+                incoming[target].append(edge)
+                ends.append((source, target))
+            else:
+                built.dangling.append(edge)
+        built.graph.add_nodes_from(nodes)
+        built.graph.add_edges_from(ends)
         return built
 
     def of_kind(self, kind: NodeKind) -> list[AnyNode]:

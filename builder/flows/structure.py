@@ -17,9 +17,7 @@ _SINGLE_EXIT = (NodeKind.START, NodeKind.AUTO_APPROVE, NodeKind.SET_FIELD, NodeK
 def check_structure(flow: FlowGraph, is_broken) -> Iterator[Problem]:
     """Every structural problem of a flow."""
     workflow = flow.workflow
-    for edge in workflow.edges:
-        if edge.source in flow.nodes and edge.target in flow.nodes:
-            continue
+    for edge in flow.dangling:
         for end, key in ((edge.source, "from"), (edge.target, "to")):
             if end not in flow.nodes and not is_broken("node", workflow.id, end):
                 yield make_problem("ref.unknown_node", child(edge.path, key), node=end, workflow=workflow.id)
@@ -58,23 +56,26 @@ def _check_exits(flow: FlowGraph, node) -> Iterator[Problem]:  # noqa: C901 - on
         yield from _check_branch_exits(node, edges)
         return
     for edge in edges:
-        yield from _unexpected_condition(node, edge)
+        if (problem := _unexpected_condition(node, edge)) is not None:
+            yield problem
     if kind in _SINGLE_EXIT:
         for edge in edges[1:]:
             yield make_problem("flow.too_many_outgoing", edge.path, node=node.id, kind=str(kind))
 
 
-def _unexpected_condition(node, edge: Edge) -> Iterator[Problem]:
+def _unexpected_condition(node, edge: Edge) -> Problem | None:
     """A condition or default flag on an edge leaving a node that is not a branch."""
-    if edge.condition is not None or edge.is_default:
-        key = "condition" if edge.condition is not None else "default"
-        yield make_problem("flow.condition_unexpected", child(edge.path, key), node=node.id, kind=str(node.kind))
+    if edge.condition is None and not edge.is_default:
+        return None
+    key = "condition" if edge.condition is not None else "default"
+    return make_problem("flow.condition_unexpected", child(edge.path, key), node=node.id, kind=str(node.kind))
 
 
 def _check_approval_exits(node, edges: list[Edge]) -> Iterator[Problem]:
     seen: set[EdgeOutcome] = set()
     for edge in edges:
-        yield from _unexpected_condition(node, edge)
+        if (problem := _unexpected_condition(node, edge)) is not None:
+            yield problem
         if edge.outcome is None:
             yield make_problem("flow.outcome_missing", edge.path, node=node.id)
         elif edge.outcome in seen:

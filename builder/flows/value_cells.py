@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 from builder.conditions import literals as lit
@@ -94,9 +95,17 @@ class NumericDimension(Dimension):
         self.numbers = (1 << (2 * len(points) + 1)) - 1
         self.null_index = 2 * len(points) + 1 if nullable else None
         self.size = 2 * len(points) + 1 + (1 if nullable else 0)
-        self.step = field.step
-        self._bounds = (field.lower_bound, field.upper_bound)
         self._segments: dict[int, Interval | None] = {}
+
+    @cached_property
+    def step(self) -> Fraction | None:
+        """The spacing of the field's values (worked out only when a cell's range is needed)."""
+        return self.field.step
+
+    @cached_property
+    def _bounds(self) -> tuple[Fraction | None, Fraction | None]:
+        """The field's smallest and largest allowed values (worked out only when needed, like `step`)."""
+        return self.field.lower_bound, self.field.upper_bound
 
     def cell(self, position: int) -> Cell | None:
         if position == self.null_index:
@@ -162,7 +171,10 @@ class NumericDimension(Dimension):
 
     def _below(self, value: Any, *, inclusive: bool) -> int:
         """Positions of the values < value (or <= value)."""
-        return (1 << (2 * self._index(value) + (2 if inclusive else 1))) - 1
+        index = self._literal_index.get((type(value), value))  # a literal of the conditions, as a rule: no call
+        if index is None:
+            index = self._index(value)
+        return (1 << (2 * index + (2 if inclusive else 1))) - 1
 
 
 class FiniteDimension(Dimension):

@@ -377,20 +377,23 @@ class _Builder:
 
     def edge(self, raw: dict[str, Any], path: str, workflow_id: str) -> w.Edge | None:
         edge_id, source, target = read_text(raw, "id"), read_text(raw, "from"), read_text(raw, "to")
-        deep_before = len(self.too_deep)
-        condition = self._condition(raw, "condition", path) if "condition" in raw else None
-        too_deep = len(self.too_deep) > deep_before  # its condition was too deep
+        condition, too_deep = None, False
+        if "condition" in raw:
+            deep_before = len(self.too_deep)
+            condition = self._condition(raw, "condition", path)
+            too_deep = len(self.too_deep) > deep_before  # its condition was too deep
         if edge_id is None or source is None or target is None or path in self.flawed or too_deep:
             self.broken.add(("edge", workflow_id, edge_id or path))
             return None
+        label, outcome = raw.get("label"), raw.get("outcome")
         return w.Edge(
             id=edge_id,
             source=source,
             target=target,
-            label=read_label(raw.get("label")),
+            label=None if label is None else read_label(label),
             condition=condition,
             is_default=raw.get("default") is True,
-            outcome=read_enum(w.EdgeOutcome, raw.get("outcome")),
+            outcome=None if outcome is None else read_enum(w.EdgeOutcome, outcome),
             path=path,
         )
 
