@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from builder import Problem, Severity, validate_definition
 from runtime.app import create_app
-from runtime.cli import echo_problems
+from runtime.cli_support import echo_problems
 from runtime.database import ENGINE_KEY
 from runtime.identity.actor import Actor
 from runtime.identity.authentication import LOCAL_ACTOR_ENVIRON

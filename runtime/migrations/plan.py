@@ -5,40 +5,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from builder.formulas import parse_formula
 from builder.model import AppDefinition, Entity, Field, FieldType
+from builder.renames import Renames
 from builder.service.errors import ApiError
 from runtime.storage.codecs import TextCodec, codec_for
 
+NO_RENAMES = Renames()
 
-@dataclass(frozen=True, slots=True)
-class Renames:
-    """Explicit id changes: entities old → new, and fields (old entity, old field) → new field."""
 
-    entities: Mapping[str, str] = field(default_factory=dict)
-    fields: Mapping[tuple[str, str], str] = field(default_factory=dict)
-
-    @classmethod
-    def from_json(cls, raw: Any) -> Renames:
-        """Read {"entities": {"old": "new"}, "fields": {"old_entity.old_field": "new_field"}}."""
-        if raw in (None, {}):
-            return cls()
-        if not isinstance(raw, dict) or not set(raw) <= {"entities", "fields"}:
-            raise _bad_renames('renames must be {"entities": {...}, "fields": {...}}')
-        entities, fields = raw.get("entities", {}), raw.get("fields", {})
-        if not _string_map(entities) or not _string_map(fields):
-            raise _bad_renames("renames map ids to ids")
-        pairs = {}
-        for key, new in fields.items():
-            entity_id, dot, field_id = key.partition(".")
-            if not dot or not entity_id or not field_id:
-                raise _bad_renames(f"field renames are written 'entity.old_field': 'new_field', not {key!r}")
-            pairs[(entity_id, field_id)] = new
-        return cls(entities=dict(entities), fields=pairs)
+def renames_from_json(raw: Any) -> Renames:
+    """Read {"entities": {"old": "new"}, "fields": {"old_entity.old_field": "new_field"}}; 422 when malformed."""
+    if raw in (None, {}):
+        return NO_RENAMES
+    if not isinstance(raw, dict) or not set(raw) <= {"entities", "fields"}:
+        raise _bad_renames('renames must be {"entities": {...}, "fields": {...}}')
+    entities, fields = raw.get("entities", {}), raw.get("fields", {})
+    if not _string_map(entities) or not _string_map(fields):
+        raise _bad_renames("renames map ids to ids")
+    try:
+        return Renames.from_pairs(entities, fields)
+    except ValueError as error:
+        raise _bad_renames(str(error)) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +65,7 @@ class MigrationPlan:
         return any(step.destructive for step in self.steps)
 
 
-def plan_migration(old: AppDefinition | None, new: AppDefinition, renames: Renames = Renames()) -> MigrationPlan:
+def plan_migration(old: AppDefinition | None, new: AppDefinition, renames: Renames = NO_RENAMES) -> MigrationPlan:
     """The steps that turn the storage of `old` (None: nothing published yet) into that of `new`."""
     _check_renames(old, new, renames)
     old_entities = {entity.id: entity for entity in (old.entities if old else ())}

@@ -1,0 +1,35 @@
+"""What every `dabble` command shares: the language of messages, problem lines, OLD=NEW rename options."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+import click
+
+from builder.problems import Problem
+
+LANGUAGE = click.Choice(["en", "zh"])
+
+
+def default_language() -> str:
+    """zh when the shell's LANG is Chinese, else en."""
+    return "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
+
+
+def echo_problems(problems: Iterable[Problem], lang: str, *, err: bool = False) -> None:
+    """One line per problem: severity, JSON pointer, code and message."""
+    for problem in problems:
+        click.echo(f"{problem.severity:<7} {problem.path or '/'}  {problem.code}  {problem.message(lang)}", err=err)
+
+
+def rename_pairs(_context: click.Context, parameter: click.Parameter, items: tuple[str, ...]) -> dict[str, str]:
+    """OLD=NEW items as a mapping (field renames name their entity: ENTITY.OLD=NEW)."""
+    pairs = {}
+    for item in items:
+        old, equals, new = item.partition("=")
+        entity, dot, field_id = old.partition(".")
+        if not equals or not old or not new or (parameter.name == "renames" and not (dot and entity and field_id)):
+            raise click.BadParameter(f"{item!r} is not {parameter.metavar}")
+        pairs[old] = new
+    return pairs
