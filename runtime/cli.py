@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-from collections.abc import Iterable
 from typing import Any
 
 import click
 
 from builder import (
     DefinitionUnreadable,
-    Problem,
     ValidationReport,
     load_definition_file,
     load_definition_text,
     validate_definition,
 )
+from runtime.cli_support import default_language, echo_problems, rename_pairs
+from runtime.diff_command import diff
 from runtime.identity import users_cli
+from runtime.portability import commands as portability_cli
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
-
-
-def _default_language() -> str:
-    return "zh" if os.environ.get("LANG", "").lower().startswith("zh") else "en"
 
 
 @click.group()
@@ -35,7 +31,7 @@ def main() -> None:
 @main.command()
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=_default_language, help="Language of messages.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=default_language, help="Language of messages.")
 def validate(file: str, as_json: bool, lang: str) -> None:
     """Validate a definition (FILE, or - for standard input): exit 0 clean, 1 with errors, 2 if unreadable."""
     try:
@@ -64,24 +60,6 @@ def _print_report(file: str, report: ValidationReport, lang: str) -> None:
     click.echo(summary)
 
 
-def echo_problems(problems: Iterable[Problem], lang: str, *, err: bool = False) -> None:
-    """One line per problem: severity, JSON pointer, code and message."""
-    for problem in problems:
-        click.echo(f"{problem.severity:<7} {problem.path or '/'}  {problem.code}  {problem.message(lang)}", err=err)
-
-
-def _pairs(_context: click.Context, parameter: click.Parameter, items: tuple[str, ...]) -> dict[str, str]:
-    """OLD=NEW items as a mapping (field renames name their entity: ENTITY.OLD=NEW)."""
-    pairs = {}
-    for item in items:
-        old, equals, new = item.partition("=")
-        entity, dot, field = old.partition(".")
-        if not equals or not old or not new or (parameter.name == "renames" and not (dot and entity and field)):
-            raise click.BadParameter(f"{item!r} is not {parameter.metavar}")
-        pairs[old] = new
-    return pairs
-
-
 @main.command()
 @click.argument("file")
 @click.option("--app", "app_id", default=None, help="Publish under this app id (default: the file's id).")
@@ -92,7 +70,7 @@ def _pairs(_context: click.Context, parameter: click.Parameter, items: tuple[str
     "renames",
     multiple=True,
     metavar="ENTITY.OLD=NEW",
-    callback=_pairs,
+    callback=rename_pairs,
     help="A field whose id changed (repeatable).",
 )
 @click.option(
@@ -100,7 +78,7 @@ def _pairs(_context: click.Context, parameter: click.Parameter, items: tuple[str
     "entity_renames",
     multiple=True,
     metavar="OLD=NEW",
-    callback=_pairs,
+    callback=rename_pairs,
     help="An entity whose id changed (repeatable).",
 )
 @click.option(
@@ -111,7 +89,7 @@ def _pairs(_context: click.Context, parameter: click.Parameter, items: tuple[str
     help="Clear values that cannot be converted to a retyped field (old values stay archived).",
 )
 @click.option("--dry-run", is_flag=True, help="Show the plan only.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=_default_language, help="Language of messages.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default=default_language, help="Language of messages.")
 def publish(file: str, lang: str, **options: Any) -> None:
     """Validate a definition, show its migration plan and publish it: exit 0 published, 1 refused, 2 unreadable."""
     from runtime.publish_command import PublishCommand, PublishOptions
@@ -149,3 +127,5 @@ def serve(host: str | None, port: int | None, debug: bool, demo: bool) -> None:
 
 
 users_cli.register(main)
+main.add_command(diff)
+portability_cli.register(main)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
 from builder import parse_definition, validate_definition
@@ -21,7 +21,7 @@ from builder.service.platform_tables import AppRow
 from builder.service.publishing import PublishRequest
 from runtime.database import lock_app, transaction
 from runtime.migrations.execute import MigrationRun
-from runtime.migrations.plan import Renames, plan_migration
+from runtime.migrations.plan import plan_migration, renames_from_json
 from runtime.migrations.refusals import refuse_unless_allowed
 from runtime.migrations.reports import StepReport
 
@@ -34,48 +34,52 @@ class RuntimePublisher:
 
     def publish(self, request: PublishRequest) -> dict[str, Any]:
         """Publish the draft or the request's definition (with dry_run only plan it); raise ApiError when refused."""
-        renames = Renames.from_json(request.renames)
         with transaction(self.engine, write=not request.dry_run) as connection:
-            if not request.dry_run:
-                lock_app(connection, request.app_id, exclusive=True)
-            session = Session(bind=connection)
-            app = _app(session, request)
-            document = app.draft if request.definition is None else request.definition
-            new, warnings = _valid(document)
-            old = _live_model(session, app)
-            plan = plan_migration(old, new, renames)
-            if app is None:  # a preview of an app not created yet: every step creates a table, nothing to read
-                number, run, reports = 1, None, [StepReport(step) for step in plan.steps]
-            else:
-                number = store.next_version_number(session, app)
-                run = MigrationRun(
-                    connection,
-                    app.number,
-                    old,
-                    new,
-                    version=number,
-                    timezone=ZoneInfo(new.timezone),
-                    handlings=request.on_failure,
-                )
-                reports = run.dry_run(plan)
-            outcome = {
-                "app": request.app_id,
-                "version": number,
-                "revision": app.draft_revision if app else None,
-                "published": False,
-                "destructive": plan.destructive,
-                "plan": [step.to_json() for step in reports],
-                "warnings": warnings,
-            }
-            if request.dry_run:
-                return outcome
-            refuse_unless_allowed(reports, confirmed=request.confirm)
-            if request.definition is not None:
-                app = store.update_draft(session, app.app_id, document, request.actor, app.draft_revision)
-            run.apply(reports)
-            store.add_version(
-                session, app, number, document, author=request.actor, message=request.message, migration=outcome["plan"]
+            return self.publish_in(connection, request)
+
+    def publish_in(self, connection: Connection, request: PublishRequest) -> dict[str, Any]:
+        """Publish within the caller's transaction (an import adds the app and its data in the same one)."""
+        renames = renames_from_json(request.renames)
+        if not request.dry_run:
+            lock_app(connection, request.app_id, exclusive=True)
+        session = Session(bind=connection)
+        app = _app(session, request)
+        document = app.draft if request.definition is None else request.definition
+        new, warnings = _valid(document)
+        old = _live_model(session, app)
+        plan = plan_migration(old, new, renames)
+        if app is None:  # a preview of an app not created yet: every step creates a table, nothing to read
+            number, run, reports = 1, None, [StepReport(step) for step in plan.steps]
+        else:
+            number = store.next_version_number(session, app)
+            run = MigrationRun(
+                connection,
+                app.number,
+                old,
+                new,
+                version=number,
+                timezone=ZoneInfo(new.timezone),
+                handlings=request.on_failure,
             )
+            reports = run.dry_run(plan)
+        outcome = {
+            "app": request.app_id,
+            "version": number,
+            "revision": app.draft_revision if app else None,
+            "published": False,
+            "destructive": plan.destructive,
+            "plan": [step.to_json() for step in reports],
+            "warnings": warnings,
+        }
+        if request.dry_run:
+            return outcome
+        refuse_unless_allowed(reports, confirmed=request.confirm)
+        if request.definition is not None:
+            app = store.update_draft(session, app.app_id, document, request.actor, app.draft_revision)
+        run.apply(reports)
+        store.add_version(
+            session, app, number, document, author=request.actor, message=request.message, migration=outcome["plan"]
+        )
         return outcome | {"published": True, "revision": app.draft_revision}
 
 
