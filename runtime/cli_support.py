@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 import click
 
@@ -33,3 +35,16 @@ def rename_pairs(_context: click.Context, parameter: click.Parameter, items: tup
             raise click.BadParameter(f"{item!r} is not {parameter.metavar}")
         pairs[old] = new
     return pairs
+
+
+def write_output(text: str, output: str | None, *, failure_exit: int) -> bool:
+    """Write text to a file, or to stdout for None or '-'; exit with failure_exit when the file cannot be written."""
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return False
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as error:
+        click.echo(f"{output}: {error}", err=True)
+        sys.exit(failure_exit)
+    return True

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from runtime.cli_support import LANGUAGE, default_language, echo_problems
+from runtime.cli_support import LANGUAGE, default_language, echo_problems, write_output
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -61,16 +61,8 @@ def export_command(app_id: str, output: str, data: bool, history: bool, lang: st
             ),
             err=True,
         )
-    text = dump_export(export)
-    if output == "-":
-        click.echo(text, nl=False)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as error:
-        click.echo(f"{output}: {error}", err=True)
-        sys.exit(EXIT_REFUSED)
-    click.echo(_text(lang, f"exported {app_id} to {output}", f"已将 {app_id} 导出到 {output}"), err=True)
+    if write_output(dump_export(export), output, failure_exit=EXIT_REFUSED):
+        click.echo(_text(lang, f"exported {app_id} to {output}", f"已将 {app_id} 导出到 {output}"), err=True)
 
 
 @click.command("import")
