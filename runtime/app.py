@@ -10,7 +10,7 @@ from flask import Flask
 
 from builder.service import api as designer_api
 from builder.service.publishing import PUBLISHER_KEY
-from runtime import database, errors, health, identity, openapi_api, ui
+from runtime import database, errors, health, identity, openapi_api, rollback_api, ui
 from runtime.instance_secret import secret_key
 from runtime.platform import create_platform_tables
 from runtime.publisher import RuntimePublisher
@@ -36,6 +36,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.extensions[PUBLISHER_KEY] = RuntimePublisher(engine)
     app.register_blueprint(health.blueprint)
     app.register_blueprint(designer_api.blueprint)
+    app.register_blueprint(rollback_api.blueprint)
     records_api.init_app(app)
     openapi_api.init_app(app)  # reads the live-app registry records_api registers
     ui.init_app(app)

@@ -19,6 +19,8 @@ from runtime.cli_support import default_language, echo_problems, rename_pairs
 from runtime.diff_command import diff
 from runtime.identity import users_cli
 from runtime.portability import commands as portability_cli
+from runtime.rollback_command import rollback
+from runtime.schema_import_command import import_schema
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -128,4 +130,6 @@ def serve(host: str | None, port: int | None, debug: bool, demo: bool) -> None:
 
 users_cli.register(main)
 main.add_command(diff)
+main.add_command(rollback)
 portability_cli.register(main)
+main.add_command(import_schema)

@@ -71,10 +71,10 @@ class PublishCommand:
             )
             return EXIT_REFUSED
         app_id, body = document["id"], options.request_body()
-        preview = self._post(f"/api/apps/{app_id}/publish", body | {"dry_run": True, "definition": document})
+        preview = self.post(f"/api/apps/{app_id}/publish", body | {"dry_run": True, "definition": document})
         if preview is None:
             return EXIT_REFUSED
-        self._print_plan(preview)
+        self.print_plan(preview)
         if options.dry_run:
             return EXIT_OK
         if preview["destructive"] and not options.yes:
@@ -88,13 +88,13 @@ class PublishCommand:
                 )
                 return EXIT_REFUSED
         if preview["revision"] is None:  # a new app: its draft is this definition
-            created = self._post("/api/apps", document)
+            created = self.post("/api/apps", document)
             if created is None:
                 return EXIT_REFUSED
             body |= {"revision": created["draft_revision"]}
         else:  # what was previewed, refused if someone changed the draft meanwhile
             body |= {"definition": document, "revision": preview["revision"]}
-        outcome = self._post(f"/api/apps/{app_id}/publish", body | {"confirm": True})
+        outcome = self.post(f"/api/apps/{app_id}/publish", body | {"confirm": True})
         if outcome is None:
             return EXIT_REFUSED
         click.echo(
@@ -105,7 +105,7 @@ class PublishCommand:
         )
         return EXIT_OK
 
-    def _post(self, url: str, body: dict[str, Any]) -> dict[str, Any] | None:
+    def post(self, url: str, body: dict[str, Any]) -> dict[str, Any] | None:
         """The service's answer, or None when it refused (its error is printed)."""
         response = self.client.post(url, json=body)
         return response.get_json() if self._ok(response) else None
@@ -122,7 +122,8 @@ class PublishCommand:
                 click.echo(f"    {json.dumps(example, ensure_ascii=False)}", err=True)
         return False
 
-    def _print_plan(self, preview: dict[str, Any]) -> None:
+    def print_plan(self, preview: dict[str, Any]) -> None:
+        """The migration plan of a preview, one line per step."""
         steps = preview["plan"]
         click.echo(
             self._text(

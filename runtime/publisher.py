@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,7 +22,7 @@ from builder.service.platform_tables import AppRow
 from builder.service.publishing import PublishRequest
 from runtime.database import lock_app, transaction
 from runtime.migrations.execute import MigrationRun
-from runtime.migrations.plan import plan_migration, renames_from_json
+from runtime.migrations.plan import MigrationPlan, plan_migration, renames_from_json
 from runtime.migrations.refusals import refuse_unless_allowed
 from runtime.migrations.reports import StepReport
 
@@ -45,8 +46,8 @@ class RuntimePublisher:
         session = Session(bind=connection)
         app = _app(session, request)
         document = app.draft if request.definition is None else request.definition
-        new, warnings = _valid(document)
-        old = _live_model(session, app)
+        new, warnings = valid_model(document)
+        old = live_model(session, app)
         plan = plan_migration(old, new, renames)
         if app is None:  # a preview of an app not created yet: every step creates a table, nothing to read
             number, run, reports = 1, None, [StepReport(step) for step in plan.steps]
@@ -62,25 +63,56 @@ class RuntimePublisher:
                 handlings=request.on_failure,
             )
             reports = run.dry_run(plan)
-        outcome = {
-            "app": request.app_id,
-            "version": number,
-            "revision": app.draft_revision if app else None,
-            "published": False,
-            "destructive": plan.destructive,
-            "plan": [step.to_json() for step in reports],
-            "warnings": warnings,
-        }
+        version = PlannedVersion(app, number, document, plan, reports, warnings)
+        preview = version.preview(request.app_id)
         if request.dry_run:
-            return outcome
-        refuse_unless_allowed(reports, confirmed=request.confirm)
-        if request.definition is not None:
-            app = store.update_draft(session, app.app_id, document, request.actor, app.draft_revision)
-        run.apply(reports)
+            return preview
+        as_draft = request.definition is not None  # a published file becomes the draft too
+        return version.apply(session, run, preview, request, as_draft=as_draft, expected_revision=app.draft_revision)
+
+
+@dataclass(frozen=True)
+class PlannedVersion:
+    """The next version of an app with its migration planned and dry-run: previewed, then applied or refused."""
+
+    app: AppRow | None
+    number: int
+    document: dict[str, Any]
+    plan: MigrationPlan
+    reports: list[StepReport]
+    warnings: list[dict[str, Any]]
+
+    def preview(self, app_id: str) -> dict[str, Any]:
+        """What publishing would do: the version, the plan with its dry-run findings, the warnings."""
+        return {
+            "app": app_id,
+            "version": self.number,
+            "revision": self.app.draft_revision if self.app else None,
+            "published": False,
+            "destructive": self.plan.destructive,
+            "plan": [report.to_json() for report in self.reports],
+            "warnings": self.warnings,
+        }
+
+    def apply(
+        self, session: Session, run, preview: dict[str, Any], request, *, as_draft: bool, expected_revision: int | None
+    ) -> dict[str, Any]:
+        """Refuse (ApiError) or apply the plan and store the version (and, as_draft, its definition as the draft)."""
+        refuse_unless_allowed(self.reports, confirmed=request.confirm)
+        app = self.app
+        if as_draft:
+            app = store.update_draft(session, app.app_id, self.document, request.actor, expected_revision)
+        run.apply(self.reports)
         store.add_version(
-            session, app, number, document, author=request.actor, message=request.message, migration=outcome["plan"]
+            session,
+            app,
+            self.number,
+            self.document,
+            author=request.actor,
+            message=request.message,
+            migration=preview["plan"],
         )
-        return outcome | {"published": True, "revision": app.draft_revision}
+        return preview | {"published": True, "revision": app.draft_revision}
 
 
 def _app(session: Session, request: PublishRequest) -> AppRow | None:
@@ -95,7 +127,7 @@ def _app(session: Session, request: PublishRequest) -> AppRow | None:
     return app
 
 
-def _valid(document: Any) -> tuple[AppDefinition, list[dict[str, Any]]]:
+def valid_model(document: Any) -> tuple[AppDefinition, list[dict[str, Any]]]:
     """The model of a definition and its warnings; 422 when it has errors."""
     report = validate_definition(document)
     if not report.is_valid:
@@ -108,7 +140,7 @@ def _valid(document: Any) -> tuple[AppDefinition, list[dict[str, Any]]]:
     return report.model, [problem.to_json() for problem in report.warnings]
 
 
-def _live_model(session: Session, app: AppRow | None) -> AppDefinition | None:
+def live_model(session: Session, app: AppRow | None) -> AppDefinition | None:
     """The model of the live version; None before the first publish."""
     if app is None or app.current_version is None:
         return None

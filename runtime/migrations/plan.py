@@ -42,6 +42,8 @@ class Step:
     source_entity: str | None = None
     source_field: str | None = None
     destructive: bool = False
+    archived: str | None = None  # restore_column / restore_table: the archived column or table that comes back
+    note: str | None = None  # why the step is what it is (a rollback's restore or its fallback)
 
     def to_json(self) -> dict[str, Any]:
         """The step as JSON (without dry-run results)."""
@@ -50,6 +52,8 @@ class Step:
             data["from_entity"] = self.source_entity
         if self.source_field and self.source_field != self.field:
             data["from_field"] = self.source_field
+        if self.archived:
+            data["from_archive"] = self.archived
         return data
 
 
