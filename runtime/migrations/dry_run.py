@@ -7,12 +7,13 @@ from collections.abc import Mapping
 from datetime import tzinfo
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, select
 
 from builder.model import Field, FieldType
 from runtime.migrations.conversions import ConversionFailed, convert_stored
 from runtime.migrations.plan import MigrationPlan, Step
 from runtime.migrations.reports import Converted, StepReport
+from runtime.storage.codecs import Codec
 from runtime.storage.tables import EntityStorage
 
 EXAMPLES = 5
@@ -71,8 +72,12 @@ class DryRun:
         table, column = source.table, source.table.c[step.source_field]
         old_codec, new_codec = source.codecs[step.source_field], self.new[step.entity].codecs[step.field]
         live = table.c.deleted_at.is_(None).label("live")
-        rows = self.connection.execute(select(table.c.id, live, column).where(column.is_not(None)).order_by(table.c.id))
-        for chunk in rows.partitions(CHUNK):
+        rows = select(table.c.id, live, column).where(column.is_not(None)).order_by(table.c.id)
+        self._convert_rows(report, rows, old_codec, new_codec)
+
+    def _convert_rows(self, report: StepReport, rows: Select, old_codec: Codec, new_codec: Codec) -> None:
+        """Convert (id, live, stored value) rows, keeping the new values and the failures (refs must name records)."""
+        for chunk in self.connection.execute(rows).partitions(CHUNK):
             converted: list[tuple[Converted, Any]] = []
             for record_id, is_live, stored in chunk:
                 try:

@@ -10,11 +10,10 @@ from alembic.operations import Operations
 from sqlalchemy import Column, DateTime, Integer, MetaData, Table, delete, func, select, table
 
 from runtime.migrations.archives import ArchiveRow
-from runtime.migrations.conversions import ConversionFailed, convert_stored
 from runtime.migrations.dry_run import EXAMPLES, DryRun
 from runtime.migrations.execute import MigrationRun
 from runtime.migrations.plan import Step
-from runtime.migrations.reports import Converted, StepReport
+from runtime.migrations.reports import StepReport
 from runtime.storage.tables import EntityStorage, archived_column_name, table_name
 
 
@@ -59,14 +58,7 @@ class RestoreDryRun(DryRun):
         live = data.c.deleted_at.is_(None).label("live")
         current = data.c[step.source_field]
         missing = select(data.c.id, live, current).where(data.c[step.archived].is_(None), current.is_not(None))
-        for record_id, is_live, stored in self.connection.execute(missing.order_by(data.c.id)):
-            try:
-                value = convert_stored(stored, old_codec, new_codec, self.timezone)
-            except ConversionFailed:
-                self._fail(report, record_id, old_codec.to_json(stored))
-                continue
-            if value is not None:
-                report.converted.append(Converted(record_id, bool(is_live), value))
+        self._convert_rows(report, missing.order_by(data.c.id), old_codec, new_codec)
 
     def _final_values(self, restore: StepReport) -> dict[int, Any]:
         """Each live record's value once the restore is applied."""
