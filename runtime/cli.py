@@ -15,7 +15,7 @@ from builder import (
     load_definition_text,
     validate_definition,
 )
-from runtime.cli_support import default_language, echo_problems, rename_pairs
+from runtime.cli_support import LANGUAGE, default_language, echo_problems, rename_options
 from runtime.diff_command import diff
 from runtime.identity import users_cli
 from runtime.portability import commands as portability_cli
@@ -33,7 +33,7 @@ def main() -> None:
 @main.command()
 @click.argument("file")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=default_language, help="Language of messages.")
+@click.option("--lang", type=LANGUAGE, default=default_language, help="Language of messages.")
 def validate(file: str, as_json: bool, lang: str) -> None:
     """Validate a definition (FILE, or - for standard input): exit 0 clean, 1 with errors, 2 if unreadable."""
     try:
@@ -68,22 +68,6 @@ def _print_report(file: str, report: ValidationReport, lang: str) -> None:
 @click.option("--yes", is_flag=True, help="Apply steps that archive fields or entities without asking.")
 @click.option("--message", "-m", default="", help="What changed, for the version history.")
 @click.option(
-    "--rename",
-    "renames",
-    multiple=True,
-    metavar="ENTITY.OLD=NEW",
-    callback=rename_pairs,
-    help="A field whose id changed (repeatable).",
-)
-@click.option(
-    "--rename-entity",
-    "entity_renames",
-    multiple=True,
-    metavar="OLD=NEW",
-    callback=rename_pairs,
-    help="An entity whose id changed (repeatable).",
-)
-@click.option(
     "--clear",
     "clears",
     multiple=True,
@@ -91,7 +75,8 @@ def _print_report(file: str, report: ValidationReport, lang: str) -> None:
     help="Clear values that cannot be converted to a retyped field (old values stay archived).",
 )
 @click.option("--dry-run", is_flag=True, help="Show the plan only.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=default_language, help="Language of messages.")
+@click.option("--lang", type=LANGUAGE, default=default_language, help="Language of messages.")
+@rename_options
 def publish(file: str, lang: str, **options: Any) -> None:
     """Validate a definition, show its migration plan and publish it: exit 0 published, 1 refused, 2 unreadable."""
     from runtime.publish_command import PublishCommand, PublishOptions

@@ -48,3 +48,23 @@ def write_output(text: str, output: str | None, *, failure_exit: int) -> bool:
         click.echo(f"{output}: {error}", err=True)
         sys.exit(failure_exit)
     return True
+
+
+def rename_options(command):
+    """The --rename ENTITY.OLD=NEW and --rename-entity OLD=NEW options (publish, diff, ...)."""
+    command = click.option(
+        "--rename-entity",
+        "entity_renames",
+        multiple=True,
+        metavar="OLD=NEW",
+        callback=rename_pairs,
+        help="An entity whose id changed (repeatable).",
+    )(command)
+    return click.option(
+        "--rename",
+        "renames",
+        multiple=True,
+        metavar="ENTITY.OLD=NEW",
+        callback=rename_pairs,
+        help="A field whose id changed (repeatable).",
+    )(command)

@@ -12,7 +12,7 @@ import click
 from builder import DefinitionInvalid, DefinitionUnreadable, load_definition_file, parse_definition
 from builder.diff import AppDiff, Renames, diff_definitions, render_text
 from builder.model import AppDefinition
-from runtime.cli_support import default_language, rename_pairs
+from runtime.cli_support import LANGUAGE, default_language, rename_options
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_UNUSABLE = 0, 1, 2
 
@@ -25,18 +25,8 @@ class Unusable(Exception):
 @click.argument("sources", nargs=-1, required=True, metavar="APP V1 V2 | --files OLD.json NEW.json")
 @click.option("--files", "from_files", is_flag=True, help="Diff two definition files instead of published versions.")
 @click.option("--json", "as_json", is_flag=True, help="Print the diff as JSON.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default=default_language, help="Language of the text.")
-@click.option(
-    "--rename", "renames", multiple=True, metavar="ENTITY.OLD=NEW", callback=rename_pairs, help="A renamed field."
-)
-@click.option(
-    "--rename-entity",
-    "entity_renames",
-    multiple=True,
-    metavar="OLD=NEW",
-    callback=rename_pairs,
-    help="A renamed entity.",
-)
+@click.option("--lang", type=LANGUAGE, default=default_language, help="Language of the text.")
+@rename_options
 def diff(
     sources: tuple[str, ...],
     *,

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Insert, MetaData, Select, Table, Update, bind
 
 from builder import parse_definition
 from builder.formulas import Formula, parse_formula
-from builder.model import AppDefinition, FieldType
+from builder.model import AppDefinition, FieldType, Permission
 from builder.service.errors import ApiError
 from builder.service.platform_tables import AppRow, AppVersionRow
 from builder.service.store import app_not_found
@@ -82,6 +82,7 @@ class LiveApp:
     model: AppDefinition
     timezone: tzinfo
     entities: Mapping[str, LiveEntity]
+    permissions: Mapping[str, tuple[Permission, ...]]  # by entity id: what each role may do with its records
 
     def entity(self, entity_id: str) -> LiveEntity:
         """An entity by id; 404 when the version has none."""
@@ -157,4 +158,15 @@ def build_live_app(app_id: str, number: int, version: int, model: AppDefinition)
             search_columns=tuple(field.id for field in storage.entity.fields if field.is_textual),
             statements=Statements.of(table),
         )
-    return LiveApp(app_id=app_id, number=number, version=version, model=model, timezone=timezone, entities=entities)
+    permissions: dict[str, tuple[Permission, ...]] = {}
+    for grant in model.permissions:
+        permissions[grant.entity] = (*permissions.get(grant.entity, ()), grant)
+    return LiveApp(
+        app_id=app_id,
+        number=number,
+        version=version,
+        model=model,
+        timezone=timezone,
+        entities=entities,
+        permissions=permissions,
+    )

@@ -8,11 +8,11 @@ from typing import Any
 from builder.diff.model import Change, ChangeKind, PropertyChange
 from builder.diff.values import own_properties, plain, property_changes
 from builder.model import AppDefinition, Permission
+from builder.model.app import OPERATIONS
 from builder.model.common import first_by_id
 from builder.model.views import DashboardView
 from builder.renames import Renames
 
-OPERATIONS = ("read", "create", "update", "delete")
 _K = ChangeKind
 
 

@@ -71,6 +71,9 @@ class SemanticDefinition:
     path: str = dataclasses.field(default="", compare=False)
 
 
+OPERATIONS = ("read", "create", "update", "delete")  # what a permission grants a scope for, in this order
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Permission:
     """What a role may do with an entity's records, by operation."""

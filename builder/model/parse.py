@@ -17,6 +17,7 @@ from builder.model import rules as r
 from builder.model import views as v
 from builder.model import workflows as w
 from builder.model.app import (
+    OPERATIONS,
     AppDefinition,
     Form,
     FormSection,
@@ -469,13 +470,10 @@ class _Builder:
         role_id, entity_id = read_text(raw, "role"), read_text(raw, "entity")
         if role_id is None or entity_id is None:
             return None
-        scopes = {operation: read_enum(Scope, raw.get(operation)) or Scope.NONE for operation in _OPERATIONS}
+        scopes = {operation: read_enum(Scope, raw.get(operation)) or Scope.NONE for operation in OPERATIONS}
         return Permission(
             role=role_id, entity=entity_id, where=self._condition(raw, "where", path), path=path, **scopes
         )
-
-
-_OPERATIONS = ("read", "create", "update", "delete")
 
 
 def _plain_node(node_class: type[w.AnyNode]) -> Callable[..., w.AnyNode]:

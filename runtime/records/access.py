@@ -22,7 +22,6 @@ from runtime.records.shares import shared_with
 from runtime.storage.sql_conditions import condition_clause
 from runtime.storage.tables import EntityStorage
 
-OPERATIONS = ("read", "create", "update", "delete")
 # A column of source(): whether the user sees the field of that name on the record (field ids never start with '_').
 SEES = "_sees_"
 
@@ -60,10 +59,6 @@ class RecordAccess:
         if operation == "read":
             clauses.append(table.c.id.in_(shared_with(self.live.number, storage.entity.id, self.actor)))
         return or_(false(), *clauses)
-
-    def readable(self, storage: EntityStorage, field_id: str) -> bool:
-        """Whether the user may see the field on some records (and so filter, sort and search by it)."""
-        return True  # visibility is decided per record: see source() and hidden_in()
 
     def source(self, storage: EntityStorage) -> FromClause:
         """The records the user may read, with each value they may not see on a record replaced by NULL."""
@@ -125,8 +120,9 @@ class RecordAccess:
         return and_(by_level[level], *(not_(clause) for clause in refused))
 
     def _grants(self, entity_id: str) -> list[Permission]:
+        """The permissions on the entity of the roles the user holds in this app."""
         roles = self.user.roles(self.live.app_id)
-        return [grant for grant in self.live.model.permissions if grant.entity == entity_id and grant.role in roles]
+        return [grant for grant in self.live.permissions.get(entity_id, ()) if grant.role in roles]
 
     def _grant_clause(self, storage: EntityStorage, grant: Permission, operation: str) -> ColumnElement[bool]:
         """The records one permission grants for an operation: its scope, and its `where`."""
