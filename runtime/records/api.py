@@ -21,6 +21,7 @@ from runtime.records.owner_controls import OwnerControls
 from runtime.records.queries import parse_list_query
 from runtime.records.service import Records
 from runtime.records.view_as import VIEW_AS_HEADER, viewed_as
+from runtime.records.write_events import write_listeners
 
 blueprint = Blueprint("records", __name__)
 LIVE_APPS_KEY = "dabble.live_apps"
@@ -35,7 +36,7 @@ def _records(app_id: str, entity_id: str, *, write: bool = False) -> Iterator[Re
         user = current_user(connection)  # first: nothing about the app before the caller is known
         live = current_app.extensions[LIVE_APPS_KEY].current(connection, app_id)
         access = RecordAccess(_acting_user(user, live, write=write), live, connection.dialect.name)
-        yield Records(connection, live, live.entity(entity_id), access)
+        yield Records(connection, live, live.entity(entity_id), access, write_listeners(current_app))
 
 
 def _acting_user(user: Actor, live: LiveApp, *, write: bool) -> Actor:

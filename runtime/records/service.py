@@ -18,14 +18,23 @@ from runtime.live_apps import LiveApp, LiveEntity
 from runtime.records.access import RecordAccess
 from runtime.records.audit import AUDIT_HISTORY, AUDIT_INSERT
 from runtime.records.queries import ListQuery, list_statements
+from runtime.records.write_events import RecordWrite, WriteAction, WriteListener
 from runtime.storage.computed import computed_value
 
 
 class Records:
     """The records of one entity of one live app version, as seen by one user."""
 
-    def __init__(self, connection: Connection, live: LiveApp, entity: LiveEntity, access: RecordAccess) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        live: LiveApp,
+        entity: LiveEntity,
+        access: RecordAccess,
+        listeners: tuple[WriteListener, ...] = (),
+    ) -> None:
         self.connection = connection
+        self.listeners = listeners
         self.live = live
         self.entity = entity
         self.access = access
@@ -111,6 +120,7 @@ class Records:
             "create",
             {name: [None, self.codecs[name].to_json(value)] for name, value in stored.items() if value is not None},
         )
+        self._announce(WriteAction.CREATE, None, row)
         return self._seen(row)
 
     def update(self, record_id: int, body: Any) -> dict[str, Any]:
@@ -141,6 +151,7 @@ class Records:
         self._check_granted(record_id, "update")  # the changed record must still be one the user may update
         if changes:
             self._audit(record_id, "update", changes)
+        self._announce(WriteAction.UPDATE, current, row)
         return self._seen(row)
 
     def delete(self, record_id: int, row_version: int | None) -> None:
@@ -149,8 +160,10 @@ class Records:
         self._check_granted(record_id, "delete")
         if row_version is not None:
             self._check_version(current, row_version)
-        self._set_deleted(record_id, current.row_version, datetime.now(UTC))
+        before = self._stored_row(record_id)
+        row = self._set_deleted(record_id, current.row_version, datetime.now(UTC))
         self._audit(record_id, "delete", {})
+        self._announce(WriteAction.DELETE, before, row)
 
     def restore(self, record_id: int) -> dict[str, Any]:
         """Bring a deleted record back (409 when a unique value was taken since: the unique index says so)."""
@@ -158,8 +171,10 @@ class Records:
         self._check_granted(record_id, "delete")
         if current.deleted_at is None:
             return self.to_json(current)
+        before = self._stored_row(record_id)
         row = self._set_deleted(record_id, current.row_version, None)
         self._audit(record_id, "restore", {})
+        self._announce(WriteAction.RESTORE, before, row)
         return self._seen(row)
 
     # -- helpers -----------------------------------------------------------------------------------
@@ -194,6 +209,10 @@ class Records:
                 404, "record.not_found", f"There is no {self.entity.id} record {record_id}. / 记录 {record_id} 不存在。"
             )
         return row
+
+    def _stored_row(self, record_id: int) -> Row:
+        """A record's stored values, deleted or not, hidden fields included (for the write listeners)."""
+        return self.connection.execute(self.entity.statements.select_any, {"_record_id": record_id}).one()
 
     def _seen(self, row: Row) -> dict[str, Any]:
         """A record just written, as the user may see it."""
@@ -285,6 +304,23 @@ class Records:
             "updated_by": self.access.actor,
         }
         return self._write(self.entity.statements.set_deleted, parameters, record_id=record_id)
+
+    def _announce(self, action: WriteAction, before: Row | None, after: Row) -> None:
+        """Tell the listeners (rules, workflows, events) of a write, inside this transaction."""
+        if not self.listeners:
+            return
+        write = RecordWrite(
+            live=self.live,
+            entity=self.entity.id,
+            record_id=after.id,
+            action=action,
+            before=None if before is None else dict(before._mapping),
+            after=dict(after._mapping),
+            actor=self.access.actor,
+            at=after.updated_at,
+        )
+        for listener in self.listeners:
+            listener(self.connection, write)
 
     def _audit(self, record_id: int, action: str, changes: dict[str, Any]) -> None:
         self.connection.execute(
