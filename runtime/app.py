@@ -15,6 +15,7 @@ from runtime.instance_secret import secret_key
 from runtime.platform import create_platform_tables
 from runtime.publisher import RuntimePublisher
 from runtime.records import api as records_api
+from runtime.review import api as review_api
 from runtime.settings import read_settings
 
 
@@ -37,6 +38,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(health.blueprint)
     app.register_blueprint(designer_api.blueprint)
     app.register_blueprint(rollback_api.blueprint)
+    app.register_blueprint(review_api.blueprint)
     records_api.init_app(app)
     openapi_api.init_app(app)  # reads the live-app registry records_api registers
     ui.init_app(app)

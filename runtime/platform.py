@@ -7,7 +7,7 @@ from alembic.operations import Operations
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlmodel import SQLModel
 
-from builder.service import platform_tables  # noqa: F401 - registers apps and versions
+from builder.service import platform_tables, review_tables  # noqa: F401 - registers apps, versions, reviews
 from runtime.database import transaction
 from runtime.identity import tables as identity_tables  # noqa: F401 - registers users, departments, groups, tokens
 from runtime.migrations import archives  # noqa: F401 - registers the archives table

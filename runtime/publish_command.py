@@ -97,6 +97,15 @@ class PublishCommand:
         outcome = self.post(f"/api/apps/{app_id}/publish", body | {"confirm": True})
         if outcome is None:
             return EXIT_REFUSED
+        if outcome.get("review"):
+            review = outcome["review"]["id"]
+            click.echo(
+                self._text(
+                    f"{outcome['app']} needs IT review: submitted as review request {review}; nothing is live yet",
+                    f"{outcome['app']} 需要 IT 审核：已提交审核请求 {review}，尚未上线",
+                )
+            )
+            return EXIT_OK
         click.echo(
             self._text(
                 f"published {outcome['app']} version {outcome['version']}",

@@ -25,6 +25,8 @@ from runtime.migrations.execute import MigrationRun
 from runtime.migrations.plan import MigrationPlan, plan_migration, renames_from_json
 from runtime.migrations.refusals import refuse_unless_allowed
 from runtime.migrations.reports import StepReport
+from runtime.review.policy import review_required
+from runtime.review.submission import submit_for_review
 
 
 class RuntimePublisher:
@@ -34,12 +36,27 @@ class RuntimePublisher:
         self.engine = engine
 
     def publish(self, request: PublishRequest) -> dict[str, Any]:
-        """Publish the draft or the request's definition (with dry_run only plan it); raise ApiError when refused."""
+        """Publish the draft or the request's definition (dry_run: only plan it; an app under review: submit it)."""
         with transaction(self.engine, write=not request.dry_run) as connection:
+            if not request.dry_run and review_required(connection, request.app_id):
+                return submit_for_review(connection, self, request)
             return self.publish_in(connection, request)
 
-    def publish_in(self, connection: Connection, request: PublishRequest) -> dict[str, Any]:
-        """Publish within the caller's transaction (an import adds the app and its data in the same one)."""
+    def publish_in(
+        self, connection: Connection, request: PublishRequest, *, as_draft: bool | None = None
+    ) -> dict[str, Any]:
+        """Publish within the caller's transaction (an import adds the app and its data in the same one).
+
+        A published definition becomes the draft too, unless `as_draft` says otherwise (an approved review).
+        """
+        planned = self.plan_in(connection, request)
+        if request.dry_run:
+            return planned.preview
+        as_draft = request.definition is not None if as_draft is None else as_draft
+        return planned.apply(request, as_draft=as_draft)
+
+    def plan_in(self, connection: Connection, request: PublishRequest) -> PlannedPublish:
+        """Validate, plan and dry-run a publish within the caller's transaction, without applying it."""
         renames = renames_from_json(request.renames)
         if not request.dry_run:
             lock_app(connection, request.app_id, exclusive=True)
@@ -64,11 +81,24 @@ class RuntimePublisher:
             )
             reports = run.dry_run(plan)
         version = PlannedVersion(app, number, document, plan, reports, warnings)
-        preview = version.preview(request.app_id)
-        if request.dry_run:
-            return preview
-        as_draft = request.definition is not None  # a published file becomes the draft too
-        return version.apply(session, run, preview, request, as_draft=as_draft, expected_revision=app.draft_revision)
+        return PlannedPublish(version, session, run, version.preview(request.app_id))
+
+
+@dataclass(frozen=True)
+class PlannedPublish:
+    """A publish planned and dry-run in an open transaction: its preview, ready to be applied."""
+
+    version: PlannedVersion
+    session: Session
+    run: MigrationRun | None
+    preview: dict[str, Any]
+
+    def apply(self, request: PublishRequest, *, as_draft: bool) -> dict[str, Any]:
+        """Apply it (ApiError when refused), checking the draft revision the app had when it was planned."""
+        app = self.version.app
+        return self.version.apply(
+            self.session, self.run, self.preview, request, as_draft=as_draft, expected_revision=app.draft_revision
+        )
 
 
 @dataclass(frozen=True)
@@ -94,14 +124,16 @@ class PlannedVersion:
             "warnings": self.warnings,
         }
 
+    def apply_draft(self, session: Session, request: PublishRequest, expected_revision: int | None) -> AppRow:
+        """Make the planned definition the app's draft (409 when the draft moved past `expected_revision`)."""
+        return store.update_draft(session, self.app.app_id, self.document, request.actor, expected_revision)
+
     def apply(
         self, session: Session, run, preview: dict[str, Any], request, *, as_draft: bool, expected_revision: int | None
     ) -> dict[str, Any]:
         """Refuse (ApiError) or apply the plan and store the version (and, as_draft, its definition as the draft)."""
         refuse_unless_allowed(self.reports, confirmed=request.confirm)
-        app = self.app
-        if as_draft:
-            app = store.update_draft(session, app.app_id, self.document, request.actor, expected_revision)
+        app = self.apply_draft(session, request, expected_revision) if as_draft else self.app
         run.apply(self.reports)
         store.add_version(
             session,

@@ -5,8 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify
 from sqlmodel import Session
 
-from builder.service import store
-from builder.service.actors import current_actor, current_rights, forbidden
+from builder.service.actors import checked_app, current_actor
 from builder.service.request_bodies import strict_json_body
 from runtime.database import ENGINE_KEY
 from runtime.rollback import RollbackRequest, roll_back
@@ -17,14 +16,9 @@ blueprint = Blueprint("rollback", __name__)
 @blueprint.post("/api/apps/<app_id>/rollback")
 def rollback(app_id: str):
     """{"version": n, "confirm": bool, "dry_run": bool, "message": ...}: 201 rolled back, 200 the plan of a dry run."""
-    rights = current_rights()
     engine = current_app.extensions[ENGINE_KEY]
     with Session(engine) as session:
-        row = store.get_app(session, app_id)
-        if not rights.may_build(row.created_by):
-            if not rights.may_see(row.app_id, row.created_by):
-                raise store.app_not_found(app_id)
-            raise forbidden(app_id, "publish")
+        checked_app(session, app_id, "publish")
     rollback_request = RollbackRequest.from_json(app_id, current_actor(), strict_json_body())
     outcome = roll_back(engine, rollback_request)
     return jsonify(outcome), (200 if rollback_request.dry_run else 201)

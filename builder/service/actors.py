@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import g
+from sqlmodel import Session
 
+from builder.service import store
 from builder.service.errors import ApiError
+from builder.service.platform_tables import AppRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,21 @@ def current_rights() -> Rights:
     if rights is None:
         raise ApiError(401, "auth.required", "Sign in first. / 请先登录。")
     return rights
+
+
+def checked_app(session: Session, app_id: str, action: str) -> AppRow:
+    """An app the user may act on so: 404 when they may not even know of it, 403 when they may only see it."""
+    return check_app(store.get_app(session, app_id), action)
+
+
+def check_app(row: AppRow, action: str) -> AppRow:
+    """The app, when the user may act on it so (see checked_app)."""
+    rights = current_rights()
+    if rights.allows(action, row.app_id, row.created_by):
+        return row
+    if not rights.may_see(row.app_id, row.created_by):
+        raise store.app_not_found(row.app_id)
+    raise forbidden(row.app_id, action)
 
 
 def forbidden(app_id: str, action: str) -> ApiError:

@@ -10,11 +10,12 @@ from sqlmodel import Session
 from builder import validate_definition
 from builder.moments import utc_text
 from builder.service import store
-from builder.service.actors import current_actor, current_rights, forbidden
+from builder.service.actors import check_app, checked_app, current_actor, current_rights
 from builder.service.errors import ApiError
 from builder.service.platform_tables import AppRow
 from builder.service.publishing import PUBLISHER_KEY, PublishRequest, is_revision
 from builder.service.request_bodies import strict_json_body
+from builder.service.version_history import version_history
 
 blueprint = Blueprint("definitions", __name__)
 ENGINE_KEY = "dabble.engine"  # app.extensions key of the SQLAlchemy engine (the runtime puts it there)
@@ -56,14 +57,14 @@ def list_apps():
 def get_app(app_id: str):
     """One app."""
     with _session() as session:
-        return jsonify(_app_json(_app(session, app_id, "see")))
+        return jsonify(_app_json(checked_app(session, app_id, "see")))
 
 
 @blueprint.get("/api/apps/<app_id>/draft")
 def get_draft(app_id: str):
     """An app's draft definition, its revision and its validation report."""
     with _session() as session:
-        row = _app(session, app_id, "review")
+        row = checked_app(session, app_id, "review")
         response = jsonify(_draft_json(row))
         response.headers["ETag"] = f'"{row.draft_revision}"'
         return response
@@ -85,7 +86,7 @@ def put_draft(app_id: str):
     actor = current_actor()
     with _session() as session, session.begin():
         row = store.update_draft(session, app_id, body["definition"], actor, revision)  # writes first (SQLite lock)
-        _check(row, "change")  # refused: the transaction rolls the change back
+        check_app(row, "change")  # refused: the transaction rolls the change back
     response = jsonify(_draft_json(row))
     response.headers["ETag"] = f'"{row.draft_revision}"'
     return response
@@ -93,45 +94,33 @@ def put_draft(app_id: str):
 
 @blueprint.post("/api/apps/<app_id>/publish")
 def publish(app_id: str):
-    """Publish the draft as the next version (or, with dry_run, show the plan only)."""
+    """Publish the draft as the next version (dry_run: show the plan only; an app under review: submit it, 202)."""
     publish_request = PublishRequest.from_json(app_id, current_actor(), strict_json_body(required=False))
     with _session() as session:
         if store.find_app(session, app_id) is not None:  # a dry run may preview an app not created yet
-            _app(session, app_id, "publish")
+            checked_app(session, app_id, "publish")
     outcome = current_app.extensions[PUBLISHER_KEY].publish(publish_request)
-    return jsonify(outcome), (200 if publish_request.dry_run else 201)
+    if publish_request.dry_run:
+        return jsonify(outcome), 200
+    return jsonify(outcome), (202 if outcome.get("review") else 201)  # 202: submitted for IT review
 
 
 @blueprint.get("/api/apps/<app_id>/versions")
 def list_versions(app_id: str):
-    """The published versions of an app."""
+    """The app's history, oldest first: published and superseded versions, the one in review, and the draft."""
     with _session() as session:
-        app = _app(session, app_id, "review")
-        return jsonify({"items": [_version_json(summary) for summary in store.versions(session, app)]})
+        app = checked_app(session, app_id, "review")
+        return jsonify({"items": version_history(session, app)})
 
 
 @blueprint.get("/api/apps/<app_id>/versions/<int:number>")
 def get_version(app_id: str, number: int):
     """One published version with its definition and the migration it applied."""
     with _session() as session:
-        app = _app(session, app_id, "review")
+        app = checked_app(session, app_id, "review")
         row = store.version(session, app, number)
         summary = store.VersionSummary.of(row, app)
         return jsonify(_version_json(summary) | {"definition": row.definition, "migration": row.migration})
-
-
-def _app(session: Session, app_id: str, action: str) -> AppRow:
-    """An app the user may act on so: 404 when they may not even know of it, 403 when they may only see it."""
-    return _check(store.get_app(session, app_id), action)
-
-
-def _check(row: AppRow, action: str) -> AppRow:
-    rights = current_rights()
-    if rights.allows(action, row.app_id, row.created_by):
-        return row
-    if not rights.may_see(row.app_id, row.created_by):
-        raise store.app_not_found(row.app_id)
-    raise forbidden(row.app_id, action)
 
 
 def _app_json(row: AppRow) -> dict[str, Any]:

@@ -165,3 +165,14 @@ def test_app_option_publishes_under_another_id(cli_instance, service):
     result = _run(_write(cli_instance, definition()), "--app", "deals_eu")
     assert result.exit_code == 0, result.output
     assert service.get("/api/apps/deals_eu").status_code == 200
+
+
+def test_an_app_under_review_is_submitted_not_published(cli_instance, service):
+    assert _run(_write(cli_instance, definition())).exit_code == 0
+    assert service.put("/api/apps/deals/review-policy", json={"required": True}).status_code == 200
+    result = _run(_write(cli_instance, _with_notes()), "-m", "add notes")
+    assert result.exit_code == 0, result.output
+    assert "deals needs IT review: submitted as review request 1; nothing is live yet" in result.output
+    assert service.get("/api/apps/deals").get_json()["current_version"] == 1
+    pending = service.get("/api/apps/deals/reviews?status=pending").get_json()["items"]
+    assert [(item["author"], item["message"]) for item in pending] == [("cli", "add notes")]
