@@ -55,6 +55,8 @@ RESERVED_ENTITY_IDS = frozenset(
         "dashboards",
         "inbox",
         "review",
+        "reviews",
+        "diff",
         "export",
         "openapi",
         "records",

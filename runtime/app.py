@@ -16,6 +16,7 @@ from runtime.platform import create_platform_tables
 from runtime.publisher import RuntimePublisher
 from runtime.records import api as records_api
 from runtime.review import api as review_api
+from runtime.workflows import api as workflows_api
 from runtime.settings import read_settings
 
 
@@ -40,6 +41,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(rollback_api.blueprint)
     app.register_blueprint(review_api.blueprint)
     records_api.init_app(app)
+    workflows_api.init_app(app)  # first of the write listeners: a locked record refuses the write
     openapi_api.init_app(app)  # reads the live-app registry records_api registers
     ui.init_app(app)
     return app

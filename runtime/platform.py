@@ -11,7 +11,10 @@ from builder.service import platform_tables, review_tables  # noqa: F401 - regis
 from runtime.database import transaction
 from runtime.identity import tables as identity_tables  # noqa: F401 - registers users, departments, groups, tokens
 from runtime.migrations import archives  # noqa: F401 - registers the archives table
+from runtime.notifications import tables as notification_tables  # noqa: F401 - registers notifications
 from runtime.records import audit, narrowing, shares  # noqa: F401 - registers audit, narrowing, shares
+from runtime.rules import tables as rule_tables  # noqa: F401 - registers rule firings and suggestions
+from runtime.workflows import tables as workflow_tables  # noqa: F401 - registers instances, tasks, events
 
 _SCHEMA_LOCK = 7_244_615  # any constant: serialises platform schema creation across workers
 # Columns earlier development versions created and the platform no longer has (NOT NULL ones would break inserts).

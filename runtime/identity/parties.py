@@ -43,7 +43,10 @@ def resolve_parties(parties: tuple[Party, ...], context: PartyContext) -> tuple[
 
 def department_heads(chart: OrgChart, department: str) -> tuple[str, ...]:
     """The members of a department whose supervisor is outside it (or who have none): the top of its chain."""
-    members = sorted(user for user in chart.users.values() if user.department == department and user.active)
+    members = sorted(
+        (user for user in chart.users.values() if user.department == department and user.active),
+        key=lambda user: user.username,
+    )
     inside = {user.username for user in members}
     return tuple(user.username for user in members if user.supervisor not in inside)
 

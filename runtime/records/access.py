@@ -1,9 +1,10 @@
 """The one access layer every record read and write asks: row scopes per operation and field visibility per record."""
 
 # A user's rows are those some role of theirs grants (scope, and the permission's `where`), plus
-# records shared with them for reading. Fields above `everyone` are masked per row: reads go
-# through a subquery where a value the user may not see is NULL, so filters, sorts, searches and
-# counts over it cannot reveal it; the API then leaves such fields out of the record.
+# records shared with them or given them to approve, for reading. Fields above `everyone` are
+# masked per row: reads go through a subquery where a value the user may not see is NULL, so
+# filters, sorts, searches and counts over it cannot reveal it; the API then leaves such fields
+# out of the record.
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from runtime.records.narrowing import LEVEL_ORDER, NARROWING
 from runtime.records.shares import shared_with
 from runtime.storage.sql_conditions import condition_clause
 from runtime.storage.tables import EntityStorage
+from runtime.workflows.tables import approver_of
 
 # A column of source(): whether the user sees the field of that name on the record (field ids never start with '_').
 SEES = "_sees_"
@@ -54,10 +56,9 @@ class RecordAccess:
         """A condition on the records the user may touch by an operation; None when every record."""
         if self.unrestricted:
             return None
-        table = storage.table
         clauses = [self._grant_clause(storage, grant, operation) for grant in self._grants(storage.entity.id)]
         if operation == "read":
-            clauses.append(table.c.id.in_(shared_with(self.live.number, storage.entity.id, self.actor)))
+            clauses.append(self._collaborating(storage))
         return or_(false(), *clauses)
 
     def source(self, storage: EntityStorage) -> FromClause:
@@ -86,7 +87,7 @@ class RecordAccess:
         table = storage.table
         is_owner = table.c.owner == self.actor
         is_supervisor = or_(is_owner, table.c.owner.in_(sorted(self.user.direct_reports)))
-        shared = table.c.id.in_(shared_with(self.live.number, storage.entity.id, self.actor))
+        shared = self._collaborating(storage)
         by_level = {
             Visibility.EVERYONE: true(),
             Visibility.COLLABORATORS: or_(is_supervisor, shared),
@@ -100,6 +101,14 @@ class RecordAccess:
             elif field.visibility is not Visibility.EVERYONE:
                 clauses[field.id] = by_level[field.visibility]
         return clauses
+
+    def _collaborating(self, storage: EntityStorage) -> ColumnElement[bool]:
+        """Records shared with the user, or that the user approves (or approved): they read them as collaborators."""
+        table, number, entity_id = storage.table, self.live.number, storage.entity.id
+        return or_(
+            table.c.id.in_(shared_with(number, entity_id, self.actor)),
+            table.c.id.in_(approver_of(number, entity_id, self.actor)),
+        )
 
     def _narrowable(
         self, storage: EntityStorage, field_id: str, level: Visibility, by_level: dict[Visibility, ColumnElement[bool]]

@@ -39,6 +39,7 @@ class RecordWrite:
     after: Mapping[str, Any]
     actor: str
     at: datetime
+    source: str = "api"  # "api": a user's request through the records API; else the engine that wrote it
 
     def changed(self) -> frozenset[str]:
         """The columns whose stored value differs from before (every column for a create)."""

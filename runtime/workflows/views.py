@@ -1,0 +1,117 @@
+"""Instances, their timeline and the inbox as the API returns them (field values the viewer may not see left out)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from builder.diff.values import plain
+from builder.moments import utc_text
+from runtime.live_apps import LiveApp
+from runtime.records.access import RecordAccess
+from runtime.workflows.pinned import pinned_model
+from runtime.workflows.run import EVENTS, INSTANCES, TASKS
+from runtime.workflows.tables import ACTIVE_STATES, TaskStatus
+
+
+def instance_json(connection: Connection, access: RecordAccess, instance: dict[str, Any]) -> dict[str, Any]:
+    """An instance with the current step's tasks and its timeline, as the viewer may see them."""
+    model = pinned_model(connection, instance["app_number"], instance["version"])
+    flow = model.workflow(instance["workflow"])
+    node = flow.node(instance["node"]) if instance["node"] else None
+    tasks = connection.execute(
+        select(TASKS)
+        .where(TASKS.c.instance_id == instance["id"], TASKS.c.step == instance["step"])
+        .order_by(TASKS.c.id)
+    )
+    hidden = _hidden_fields(connection, access, instance)
+    return {
+        "id": instance["id"],
+        "app": instance["app_id"],
+        "version": instance["version"],
+        "workflow": flow.id,
+        "workflow_label": plain(flow.label),
+        "entity": instance["entity"],
+        "record_id": instance["record_id"],
+        "submitter": instance["submitter"],
+        "state": str(instance["state"]),
+        "node": instance["node"],
+        "node_label": plain(node.label) if node is not None and node.label is not None else None,
+        "round": instance["round"],
+        "started_at": utc_text(instance["started_at"]),
+        "updated_at": utc_text(instance["updated_at"]),
+        "tasks": [
+            {"approver": task.approver, "status": task.status, "decided_at": _moment(task.decided_at)} for task in tasks
+        ]
+        if instance["state"] in ACTIVE_STATES
+        else [],
+        "passed": list(instance["path"]),
+        "timeline": timeline(connection, instance["id"], hidden),
+    }
+
+
+def timeline(connection: Connection, instance_id: int, hidden: frozenset[str]) -> list[dict[str, Any]]:
+    """Who did what and when, with comments; a value of a field the viewer may not see is left out."""
+    rows = connection.execute(select(EVENTS).where(EVENTS.c.instance_id == instance_id).order_by(EVENTS.c.id))
+    items = []
+    for row in rows:
+        details = dict(row.details)
+        if details.get("field") in hidden:
+            details.pop("value", None)
+            details["hidden"] = True
+        items.append(
+            {
+                "at": utc_text(row.at),
+                "actor": row.actor,
+                "action": row.action,
+                "node": row.node,
+                "comment": row.comment,
+                "details": details,
+            }
+        )
+    return items
+
+
+def inbox(connection: Connection, username: str) -> list[dict[str, Any]]:
+    """The user's pending approvals across apps, oldest first."""
+    query = (
+        select(TASKS, INSTANCES.c.app_id, INSTANCES.c.version, INSTANCES.c.workflow, INSTANCES.c.submitter)
+        .join(INSTANCES, INSTANCES.c.id == TASKS.c.instance_id)
+        .where(TASKS.c.approver == username, TASKS.c.status == TaskStatus.PENDING)
+        .order_by(TASKS.c.created_at, TASKS.c.id)
+    )
+    items = []
+    for row in connection.execute(query):
+        flow = pinned_model(connection, row.app_number, row.version).workflow(row.workflow)
+        node = flow.node(row.node)
+        items.append(
+            {
+                "instance": row.instance_id,
+                "app": row.app_id,
+                "workflow": row.workflow,
+                "workflow_label": plain(flow.label),
+                "entity": row.entity,
+                "record_id": row.record_id,
+                "node": row.node,
+                "node_label": plain(node.label) if node.label is not None else None,
+                "submitter": row.submitter,
+                "since": utc_text(row.created_at),
+            }
+        )
+    return items
+
+
+def _hidden_fields(connection: Connection, access: RecordAccess, instance: dict[str, Any]) -> frozenset[str]:
+    """The fields of the instance's record the viewer may not see (all of them when the record is gone)."""
+    live: LiveApp = access.live
+    storage = live.entity(instance["entity"]).storage
+    readable = access.source(storage)
+    row = connection.execute(select(readable).where(readable.c.id == instance["record_id"])).first()
+    if row is None:
+        return frozenset(field.id for field in storage.entity.fields)
+    return access.hidden_in(row._mapping, access.visibility_flags(readable))
+
+
+def _moment(value) -> str | None:
+    return utc_text(value) if value is not None else None
