@@ -10,14 +10,25 @@ from flask import Flask
 
 from builder.service import api as designer_api
 from builder.service.publishing import PUBLISHER_KEY
-from runtime import database, errors, health, identity, openapi_api, rollback_api, ui
+from runtime import (
+    database,
+    errors,
+    health,
+    identity,
+    notifications,
+    openapi_api,
+    rollback_api,
+    rules,
+    ui,
+    voice_api,
+)
 from runtime.instance_secret import secret_key
 from runtime.platform import create_platform_tables
 from runtime.publisher import RuntimePublisher
 from runtime.records import api as records_api
 from runtime.review import api as review_api
-from runtime.workflows import api as workflows_api
 from runtime.settings import read_settings
+from runtime.workflows import api as workflows_api
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
@@ -40,8 +51,11 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(designer_api.blueprint)
     app.register_blueprint(rollback_api.blueprint)
     app.register_blueprint(review_api.blueprint)
+    app.register_blueprint(voice_api.blueprint)
     records_api.init_app(app)
     workflows_api.init_app(app)  # first of the write listeners: a locked record refuses the write
     openapi_api.init_app(app)  # reads the live-app registry records_api registers
+    notifications.init_app(app)
+    rules.init_app(app)  # listens to record writes; `dabble serve` / `dabble worker` run its sweeps
     ui.init_app(app)
     return app

@@ -17,10 +17,12 @@ from builder import (
 )
 from runtime.cli_support import LANGUAGE, default_language, echo_problems, rename_options
 from runtime.diff_command import diff
+from runtime.draft_command import draft
 from runtime.identity import users_cli
 from runtime.portability import commands as portability_cli
 from runtime.rollback_command import rollback
 from runtime.schema_import_command import import_schema
+from runtime.worker_command import worker
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -104,13 +106,22 @@ def serve(host: str | None, port: int | None, debug: bool, demo: bool) -> None:
     from runtime.app import create_app
     from runtime.database import ENGINE_KEY
     from runtime.identity.demo_org import announce_demo_org
+    from runtime.rules.scheduler import sweeper_for_serve
 
     app = create_app()
     announce_demo_org(app.extensions[ENGINE_KEY], seed=demo, echo=click.echo)
     host = host or app.config["DABBLE_HOST"]
     port = port or int(app.config["DABBLE_PORT"])
+    sweeper = sweeper_for_serve(app, debug=debug)
     click.echo(f"Dabble: http://{host}:{port}/")
-    app.run(host=host, port=port, debug=debug, use_reloader=debug)
+    click.echo("Rules: swept in this process." if sweeper else "Rules: timed rules are swept by `dabble worker`.")
+    if sweeper is not None:
+        sweeper.start()
+    try:
+        app.run(host=host, port=port, debug=debug, use_reloader=debug)
+    finally:
+        if sweeper is not None:
+            sweeper.stop()
 
 
 users_cli.register(main)
@@ -118,3 +129,5 @@ main.add_command(diff)
 main.add_command(rollback)
 portability_cli.register(main)
 main.add_command(import_schema)
+main.add_command(draft)
+main.add_command(worker)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from flask import Flask, current_app
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
@@ -103,3 +105,17 @@ def describe(bound: Engine) -> dict[str, str]:
             text("select sqlite_version()" if bound.dialect.name == "sqlite" else "show server_version")
         ).scalar_one()
     return {"dialect": bound.dialect.name, "version": str(version)}
+
+
+def insert_unless_present(
+    connection: Connection, table: Table, values: Mapping[str, Any], unique_columns: Sequence[str]
+) -> int | None:
+    """Insert a row and return its id; None when a row with the same unique columns exists (or is being written)."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    statement = (
+        dialect.insert(table)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=list(unique_columns))
+        .returning(table.c.id)
+    )
+    return connection.execute(statement).scalar_one_or_none()

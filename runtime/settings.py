@@ -34,6 +34,26 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("DABBLE_MAX_REQUEST_MB", "20", "Largest request body accepted, in megabytes."),
     Setting(
+        "DABBLE_WHISPER_MODEL",
+        "base",
+        "Speech model of voice intake: a whisper model name (its <name>.pt is looked up in DABBLE_WHISPER_DIR) "
+        "or the path of a checkpoint file.",
+    ),
+    Setting(
+        "DABBLE_WHISPER_DIR",
+        "",
+        "Folder of named whisper checkpoints. Empty: whisper's own folder (~/.cache/whisper). Nothing is downloaded.",
+    ),
+    Setting("DABBLE_VOICE_MAX_MB", "20", "Largest audio upload voice intake accepts, in megabytes."),
+    Setting("DABBLE_VOICE_MAX_MINUTES", "10", "Longest recording voice intake accepts, in minutes."),
+    Setting(
+        "DABBLE_SCHEDULER",
+        "auto",
+        "Where rule sweeps run: auto (inside dabble serve on the embedded SQLite database; on PostgreSQL run "
+        "dabble worker), serve (always inside dabble serve too) or worker (only in dabble worker).",
+    ),
+    Setting("DABBLE_RULES_SWEEP_SECONDS", "60", "Seconds between two sweeps of the timed rules."),
+    Setting(
         "DABBLE_TEST_DATABASE_URL",
         "",
         "Tests only: a PostgreSQL URL; when set, database tests also run there (.ci/run sets it).",

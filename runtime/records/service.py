@@ -120,7 +120,7 @@ class Records:
             "create",
             {name: [None, self.codecs[name].to_json(value)] for name, value in stored.items() if value is not None},
         )
-        self._announce(WriteAction.CREATE, None, row)
+        row = self._announce(WriteAction.CREATE, None, row)
         return self._seen(row)
 
     def update(self, record_id: int, body: Any) -> dict[str, Any]:
@@ -151,7 +151,7 @@ class Records:
         self._check_granted(record_id, "update")  # the changed record must still be one the user may update
         if changes:
             self._audit(record_id, "update", changes)
-        self._announce(WriteAction.UPDATE, current, row)
+        row = self._announce(WriteAction.UPDATE, current, row)
         return self._seen(row)
 
     def delete(self, record_id: int, row_version: int | None) -> None:
@@ -174,7 +174,7 @@ class Records:
         before = self._stored_row(record_id)
         row = self._set_deleted(record_id, current.row_version, None)
         self._audit(record_id, "restore", {})
-        self._announce(WriteAction.RESTORE, before, row)
+        row = self._announce(WriteAction.RESTORE, before, row)
         return self._seen(row)
 
     # -- helpers -----------------------------------------------------------------------------------
@@ -305,10 +305,10 @@ class Records:
         }
         return self._write(self.entity.statements.set_deleted, parameters, record_id=record_id)
 
-    def _announce(self, action: WriteAction, before: Row | None, after: Row) -> None:
-        """Tell the listeners (rules, workflows, events) of a write, inside this transaction."""
+    def _announce(self, action: WriteAction, before: Row | None, after: Row) -> Row:
+        """Tell the listeners (rules, workflows, events) of a write, inside this transaction; the row after them."""
         if not self.listeners:
-            return
+            return after
         write = RecordWrite(
             live=self.live,
             entity=self.entity.id,
@@ -321,6 +321,7 @@ class Records:
         )
         for listener in self.listeners:
             listener(self.connection, write)
+        return self._stored_row(after.id)  # a rule may have changed the record: answer what is stored now
 
     def _audit(self, record_id: int, action: str, changes: dict[str, Any]) -> None:
         self.connection.execute(

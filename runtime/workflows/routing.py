@@ -15,6 +15,7 @@ from builder.model.workflows import (
 )
 from builder.service.errors import ApiError
 from runtime.identity.parties import PartyUnresolved, resolve_parties
+from runtime.workflows.notices import tell_approvers, tell_recipients
 from runtime.workflows.run import Run, no_route
 from runtime.workflows.tables import InstanceState
 
@@ -68,6 +69,7 @@ def _wait_for_approvers(run: Run, node: ApprovalNode) -> None:
         ) from None
     run.instance |= {"node": node.id, "state": InstanceState.IN_APPROVAL}
     run.open_tasks(node.id, approvers)
+    tell_approvers(run, node.id, approvers)
     run.event("enter", node=node.id, approvers=list(approvers), policy=node.policy.value)
     run.set_record({"workflow_state": InstanceState.IN_APPROVAL.value})
 
@@ -116,7 +118,8 @@ def _notify(run: Run, node: NotifyNode) -> None:
     except PartyUnresolved as unresolved:
         run.event("notify", node=node.id, recipients=[], problem=str(unresolved))
         return
-    run.event("notify", node=node.id, recipients=list(recipients))
+    told = tell_recipients(run, node, recipients)
+    run.event("notify", node=node.id, recipients=told, not_readable=sorted(set(recipients) - set(told)))
 
 
 def _single_edge(run: Run, node_id: str) -> Edge:

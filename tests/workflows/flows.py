@@ -98,6 +98,12 @@ def contract_app() -> dict[str, Any]:
                     {"id": "manager_first", "kind": "approval", "approvers": [{"kind": "supervisor"}]},
                     {"id": "director_review", "kind": "approval", "approvers": [{"kind": "role", "role": "director"}]},
                     {"id": "mark_signed", "kind": "set_field", "field": "stage", "value": "signed"},
+                    {
+                        "id": "tell_rep",
+                        "kind": "notify",
+                        "to": [{"kind": "submitter"}],
+                        "message": {"zh": "合同《{title}》已审批通过", "en": "Contract {title} was approved"},
+                    },
                     {"id": "approved", "kind": "end", "outcome": "approved"},
                     {"id": "revise", "kind": "revise"},
                 ],
@@ -118,7 +124,8 @@ def contract_app() -> dict[str, Any]:
                     _edge("first_no", "manager_first", "revise", outcome="reject"),
                     _edge("director_ok", "director_review", "mark_signed", outcome="approve"),
                     _edge("director_no", "director_review", "revise", outcome="reject"),
-                    _edge("done", "mark_signed", "approved"),
+                    _edge("signed", "mark_signed", "tell_rep"),
+                    _edge("done", "tell_rep", "approved"),
                     _edge("again", "revise", "route"),
                 ],
             }

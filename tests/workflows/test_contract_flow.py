@@ -47,7 +47,12 @@ def test_below_fifty_thousand_the_group_signs_itself(people):
     record_id = _contract(people, 49999)
     instance = _submit(people, record_id)
     assert instance["state"] == "approved" and instance["tasks"] == []
-    assert [line["action"] for line in instance["timeline"]] == ["submit", "route", "auto_approve", "set_field", "end"]
+    actions = [line["action"] for line in instance["timeline"]]
+    assert actions == ["submit", "route", "auto_approve", "set_field", "notify", "end"]
+    told = people["chen.jie"].get("/api/notifications").get_json()["items"]
+    assert [(item["kind"], item["message"]["en"]) for item in told] == [
+        ("workflow_notice", "Contract Deal 49999 was approved")
+    ]
     record = _record(people, record_id)
     assert (record["stage"], record["workflow_state"]) == ("signed", "approved")
 
@@ -58,6 +63,8 @@ def test_the_direct_manager_approves_a_medium_contract(people):
     assert (instance["state"], instance["node"]) == ("in_approval", "manager_review")
     assert [task["approver"] for task in instance["tasks"]] == ["li.na"]
     assert _inbox(people, "li.na") == [(instance["id"], "manager_review")]
+    pending = people["li.na"].get("/api/notifications").get_json()["items"]
+    assert [(item["kind"], item["record_id"]) for item in pending] == [("approval_pending", record_id)]
     assert _inbox(people, "wang.fang") == []
     stranger = _act(people, "wang.fang", instance, "approve")
     assert stranger.status_code == 404  # not her team's record: she cannot even see it
@@ -109,11 +116,12 @@ def test_a_record_in_approval_is_locked_until_sent_back_then_resubmitted(people)
     assert edited.status_code == 200, edited.get_json()
     resubmitted = _ok(_act(people, "chen.jie", instance, "resubmit", comment="cheaper now"))
     assert (resubmitted["state"], resubmitted["round"]) == ("approved", 2)  # 30,000: the group signs
-    assert [line["action"] for line in resubmitted["timeline"]][-5:] == [
+    assert [line["action"] for line in resubmitted["timeline"]][-6:] == [
         "resubmit",
         "route",
         "auto_approve",
         "set_field",
+        "notify",
         "end",
     ]
 
@@ -169,3 +177,23 @@ def test_a_running_instance_stays_on_its_version_after_a_publish(people, client)
     assert _ok(_act(people, "li.na", instance, "approve"))["version"] == 1
     newer = _submit(people, _contract(people, 200000))
     assert (newer["version"], [task["approver"] for task in newer["tasks"]]) == (2, ["zhang.wei"])
+
+
+def test_a_rule_starts_the_workflow_on_a_new_record(launch):
+    document = contract_app()
+    document["rules"] = [
+        {
+            "id": "auto_submit",
+            "label": "Submit large contracts at once",
+            "entity": "contract",
+            "trigger": {"kind": "record_created"},
+            "condition": {"combinator": "and", "rules": [{"field": "amount", "operator": ">", "value": 500000}]},
+            "actions": [{"kind": "start_workflow", "workflow": "signoff"}],
+        }
+    ]
+    people = launch(document)
+    large, small = _contract(people, 600000), _contract(people, 1000)
+    started = _ok(people["chen.jie"].get(f"/api/apps/contracts/contract/{large}/approval"))
+    assert (started["submitter"], started["node"]) == ("chen.jie", "manager_first")
+    assert _record(people, large)["workflow_state"] == "in_approval"
+    assert people["chen.jie"].get(f"/api/apps/contracts/contract/{small}/approval").status_code == 404

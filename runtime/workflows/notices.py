@@ -1,0 +1,67 @@
+"""What the engine tells people: approvers that a record waits for them, and a notify node's message."""
+
+from __future__ import annotations
+
+from builder.model.workflows import NotifyNode
+from runtime.notifications.personal import personal_messages
+from runtime.notifications.store import Message, NotificationDraft, send
+from runtime.workflows.run import Run
+
+
+def tell_approvers(run: Run, node_id: str, approvers: tuple[str, ...]) -> None:
+    """One 'waiting for your approval' notification per approver at this step."""
+    instance, flow = run.instance, run.flow
+    node = flow.node(node_id)
+    where = node.label if node.label is not None else None
+    flow_zh, flow_en = flow.label.text("zh"), flow.label.text("en")
+    step_zh = f"（{where.text('zh')}）" if where else ""
+    step_en = f" ({where.text('en')})" if where else ""
+    record, submitter = f"{instance['entity']} #{instance['record_id']}", instance["submitter"]
+    message = Message(
+        zh=f"{flow_zh}：{record} 等待你审批{step_zh}，提交人 {submitter}。",
+        en=f"{flow_en}: {record} waits for your approval{step_en}, submitted by {submitter}.",
+    )
+    send(
+        run.connection,
+        [
+            NotificationDraft(
+                recipient=approver,
+                message=message,
+                kind="approval_pending",
+                app_id=run.live.app_id,
+                entity=instance["entity"],
+                record_id=instance["record_id"],
+                dedup_key=f"workflow:{instance['id']}:{instance['step']}",
+            )
+            for approver in approvers
+        ],
+    )
+
+
+def tell_recipients(run: Run, node: NotifyNode, recipients: tuple[str, ...]) -> list[str]:
+    """A notify node's message, rendered for each recipient who may read the record; who got it."""
+    instance = run.instance
+    messages = personal_messages(
+        run.connection,
+        run.live,
+        run.chart,
+        (instance["entity"], instance["record_id"]),
+        template=node.message,
+        recipients=recipients,
+    )
+    send(
+        run.connection,
+        [
+            NotificationDraft(
+                recipient=recipient,
+                message=message,
+                kind="workflow_notice",
+                app_id=run.live.app_id,
+                entity=instance["entity"],
+                record_id=instance["record_id"],
+                dedup_key=f"workflow:{instance['id']}:{instance['step']}:{node.id}",
+            )
+            for recipient, message in messages.items()
+        ],
+    )
+    return sorted(messages)
