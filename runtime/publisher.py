@@ -14,13 +14,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
-from builder import parse_definition, validate_definition
+from builder import OrgDirectory, parse_definition, validate_definition
 from builder.model import AppDefinition
 from builder.service import store
 from builder.service.errors import ApiError
 from builder.service.platform_tables import AppRow
 from builder.service.publishing import PublishRequest
 from runtime.database import lock_app, transaction
+from runtime.identity.org_directory import org_directory
 from runtime.migrations.execute import MigrationRun
 from runtime.migrations.plan import MigrationPlan, plan_migration, renames_from_json
 from runtime.migrations.refusals import refuse_unless_allowed
@@ -63,7 +64,7 @@ class RuntimePublisher:
         session = Session(bind=connection)
         app = _app(session, request)
         document = app.draft if request.definition is None else request.definition
-        new, warnings = valid_model(document)
+        new, warnings = valid_model(document, org_directory(connection, request.app_id))
         old = live_model(session, app)
         plan = plan_migration(old, new, renames)
         if app is None:  # a preview of an app not created yet: every step creates a table, nothing to read
@@ -159,9 +160,9 @@ def _app(session: Session, request: PublishRequest) -> AppRow | None:
     return app
 
 
-def valid_model(document: Any) -> tuple[AppDefinition, list[dict[str, Any]]]:
-    """The model of a definition and its warnings; 422 when it has errors."""
-    report = validate_definition(document)
+def valid_model(document: Any, directory: OrgDirectory | None = None) -> tuple[AppDefinition, list[dict[str, Any]]]:
+    """The model of a definition and its warnings (checked against the org chart when given); 422 on errors."""
+    report = validate_definition(document, directory)
     if not report.is_valid:
         raise ApiError(
             422,

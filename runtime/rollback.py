@@ -19,6 +19,7 @@ from builder.service import store
 from builder.service.errors import ApiError
 from builder.service.publishing import ON_FAILURE, is_revision
 from runtime.database import lock_app, transaction
+from runtime.identity.org_directory import org_directory
 from runtime.migrations.plan import plan_migration
 from runtime.migrations.restore_run import RollbackRun
 from runtime.migrations.restores import plan_restores
@@ -79,7 +80,7 @@ def roll_back_in(connection: Connection, request: RollbackRequest) -> dict[str, 
     session = Session(bind=connection)
     app = store.get_app(session, request.app_id, for_update=not request.dry_run)
     document = store.version(session, app, request.version).definition
-    new, warnings = valid_model(document)
+    new, warnings = valid_model(document, org_directory(connection, request.app_id))
     old = live_model(session, app)
 
     @cache

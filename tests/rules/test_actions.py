@@ -10,7 +10,8 @@ import pytest
 
 from runtime.database import ENGINE_KEY
 from runtime.identity import org_admin
-from tests.rules.support import create, firings, inbox, messages, publish_app, user
+from tests.rules.support import create, firings, inbox, make_org, messages, user
+from tests.support.apps import publish_new
 from tests.support.auth import signed_in_client
 
 ROLES = {"ann": "rep", "bob": "rep", "mei": "manager", "lee": "legal"}
@@ -71,8 +72,11 @@ def _deals(*actions: dict[str, Any]) -> dict[str, Any]:
 
 
 def _published(app, *actions: dict[str, Any]) -> None:
-    publish_app(app, _deals(*actions), ROLES)
+    """The org with its squad (a definition may name only groups that exist), then the app."""
+    document = _deals(*actions)
+    make_org(app, document["id"], ROLES)
     org_admin.create_group(app.extensions[ENGINE_KEY], "squad", "Squad", leader="mei", members=("ann", "lee"))
+    publish_new(signed_in_client(app), document)
 
 
 def test_an_alert_reaches_each_named_person_who_may_read_the_record(app):

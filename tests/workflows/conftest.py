@@ -31,12 +31,12 @@ class People:
 
 @pytest.fixture
 def launch(app, client) -> Callable[[dict[str, Any]], People]:
-    """Publish an app definition and seed the demo org with its roles; the people who use it."""
+    """Seed the demo org with the app's roles and publish the app; the people who use it."""
 
     def launched(document: dict[str, Any]) -> People:
-        publish_new(client, document)
         roles = {role: users for role, users in ROLES.items() if any(r["id"] == role for r in document["roles"])}
-        seed_demo_people(app.extensions[ENGINE_KEY], document["id"], roles)
+        seed_demo_people(app.extensions[ENGINE_KEY], document["id"], roles)  # first: the flows name its group
+        publish_new(client, document)
         return People(app)
 
     return launched

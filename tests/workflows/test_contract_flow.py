@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.workflows.flows import contract_app
+from runtime.database import ENGINE_KEY
+from tests.workflows.flows import contract_app, seed_demo_people
 
 
 @pytest.fixture
@@ -197,3 +198,12 @@ def test_a_rule_starts_the_workflow_on_a_new_record(launch):
     assert (started["submitter"], started["node"]) == ("chen.jie", "manager_first")
     assert _record(people, large)["workflow_state"] == "in_approval"
     assert people["chen.jie"].get(f"/api/apps/contracts/contract/{small}/approval").status_code == 404
+
+
+def test_publishing_warns_about_app_users_who_have_no_supervisor(app, client):
+    seed_demo_people(app.extensions[ENGINE_KEY], "contracts", {"rep": ("chen.jie",), "director": ("zhang.wei",)})
+    assert client.post("/api/apps", json=contract_app()).status_code == 201
+    published = client.post("/api/apps/contracts/publish", json={})
+    assert published.status_code == 201
+    warnings = [(item["code"], item["path"], item["details"]["users"]) for item in published.get_json()["warnings"]]
+    assert ("org.no_supervisor", "/workflows/0/nodes/3", "zhang.wei") in warnings
