@@ -19,7 +19,7 @@ from runtime.records.access import RecordAccess
 from runtime.records.audit import AUDIT_HISTORY, AUDIT_INSERT
 from runtime.records.queries import ListQuery, list_statements
 from runtime.records.write_events import RecordWrite, WriteAction, WriteListener
-from runtime.storage.computed import computed_value
+from runtime.storage.computed import computed_values
 
 
 class Records:
@@ -250,10 +250,7 @@ class Records:
 
     def _computed(self, stored: dict[str, Any]) -> dict[str, Any]:
         """The computed fields, from the model values of the stored fields they read."""
-        return {
-            name: computed_value(formula, self.codecs[name], self.codecs, stored)
-            for name, formula in self.entity.formulas.items()
-        }
+        return computed_values(self.entity.formulas, self.codecs, stored)
 
     def _check_references(self, stored: dict[str, Any]) -> None:
         """Every ref field points at a live record of its target entity that the user may read."""

@@ -20,7 +20,7 @@ from runtime.live_apps import LiveEntity
 from runtime.records.audit import AUDIT_INSERT
 from runtime.records.write_events import RecordWrite, WriteAction
 from runtime.rules.scope import FiringScope, check_cascade_depth
-from runtime.storage.computed import computed_value
+from runtime.storage.computed import computed_values
 
 
 def create_record(scope: FiringScope, entity_id: str, values: Mapping[str, Any], *, owner: str, actor: str) -> int:
@@ -101,7 +101,7 @@ def _write(scope: FiringScope, entity: LiveEntity, statement, parameters: dict[s
 
 def _computed(entity: LiveEntity, stored: Mapping[str, Any]) -> dict[str, Any]:
     codecs = entity.storage.codecs
-    return {name: computed_value(formula, codecs[name], codecs, stored) for name, formula in entity.formulas.items()}
+    return computed_values(entity.formulas, codecs, stored)
 
 
 def _check_references(scope: FiringScope, entity: LiveEntity, stored: Mapping[str, Any]) -> None:

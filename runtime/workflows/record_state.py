@@ -12,7 +12,7 @@ from builder.service.errors import ApiError
 from runtime.live_apps import LiveApp
 from runtime.records.audit import AUDIT_INSERT
 from runtime.records.write_events import RecordWrite, WriteAction, WriteListener
-from runtime.storage.computed import computed_value
+from runtime.storage.computed import computed_values
 from runtime.workflows.tables import InstanceState
 
 SOURCE = "workflow"
@@ -43,9 +43,7 @@ def write_record(
     table, codecs = entity.storage.table, entity.storage.codecs
     before = stored_record(connection, live, entity_id, record_id)
     merged = {name: before._mapping[name] for name in codecs if name not in SYSTEM_COLUMNS} | values
-    values = values | {
-        name: computed_value(formula, codecs[name], codecs, merged) for name, formula in entity.formulas.items()
-    }
+    values = values | computed_values(entity.formulas, codecs, merged)
     now = datetime.now(UTC)
     after = connection.execute(
         update(table)
