@@ -19,6 +19,7 @@ from runtime import (
     openapi_api,
     rollback_api,
     rules,
+    templates_api,
     ui,
     voice_api,
 )
@@ -51,6 +52,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(designer_api.blueprint)
     app.register_blueprint(rollback_api.blueprint)
     app.register_blueprint(review_api.blueprint)
+    app.register_blueprint(templates_api.blueprint)
     app.register_blueprint(voice_api.blueprint)
     records_api.init_app(app)
     workflows_api.init_app(app)  # first of the write listeners: a locked record refuses the write

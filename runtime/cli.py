@@ -15,6 +15,7 @@ from builder import (
     load_definition_text,
     validate_definition,
 )
+from runtime import templates_command
 from runtime.cli_support import LANGUAGE, default_language, echo_problems, rename_options
 from runtime.diff_command import diff
 from runtime.draft_command import draft
@@ -100,16 +101,23 @@ def _confirm(question: str) -> bool:
 @click.option("--host", default=None, help="Address to listen on (default: DABBLE_HOST).")
 @click.option("--port", default=None, type=int, help="Port (default: DABBLE_PORT).")
 @click.option("--debug", is_flag=True, help="Reload on code changes.")
-@click.option("--demo", is_flag=True, help="Seed the demo org into an instance without users, and print its logins.")
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Seed the demo org into an instance without users, print its logins, install the template apps.",
+)
 def serve(host: str | None, port: int | None, debug: bool, demo: bool) -> None:
     """Serve Dabble with the development server (use gunicorn for several workers)."""
     from runtime.app import create_app
     from runtime.database import ENGINE_KEY
     from runtime.identity.demo_org import announce_demo_org
     from runtime.rules.scheduler import sweeper_for_serve
+    from runtime.template_install import install_demo_templates
 
     app = create_app()
     announce_demo_org(app.extensions[ENGINE_KEY], seed=demo, echo=click.echo)
+    if demo:
+        install_demo_templates(app.extensions[ENGINE_KEY], echo=click.echo)
     host = host or app.config["DABBLE_HOST"]
     port = port or int(app.config["DABBLE_PORT"])
     sweeper = sweeper_for_serve(app, debug=debug)
@@ -128,6 +136,7 @@ users_cli.register(main)
 main.add_command(diff)
 main.add_command(rollback)
 portability_cli.register(main)
-main.add_command(import_schema)
+templates_command.register(main)
 main.add_command(draft)
+main.add_command(import_schema)
 main.add_command(worker)
