@@ -16,9 +16,10 @@ from runtime.api_messages import api_problem
 from runtime.database import violated_unique_index
 from runtime.live_apps import LiveApp, LiveEntity
 from runtime.records.access import RecordAccess
-from runtime.records.audit import AUDIT_HISTORY, AUDIT_INSERT
+from runtime.records.audit import AUDIT_HISTORY
 from runtime.records.queries import ListQuery, list_statements
-from runtime.records.write_events import RecordWrite, WriteAction, WriteListener
+from runtime.records.write_events import WriteAction, WriteListener
+from runtime.records.write_log import announce_write, audit_write
 from runtime.storage.computed import computed_values
 
 
@@ -306,33 +307,21 @@ class Records:
         """Tell the listeners (rules, workflows, events) of a write, inside this transaction; the row after them."""
         if not self.listeners:
             return after
-        write = RecordWrite(
-            live=self.live,
-            entity=self.entity.id,
-            record_id=after.id,
-            action=action,
-            before=None if before is None else dict(before._mapping),
-            after=dict(after._mapping),
-            actor=self.access.actor,
-            at=after.updated_at,
+        announce_write(
+            self.connection, self.listeners, self.live, self.entity.id, (action, before, after), actor=self.access.actor
         )
-        for listener in self.listeners:
-            listener(self.connection, write)
         return self._stored_row(after.id)  # a rule may have changed the record: answer what is stored now
 
     def _audit(self, record_id: int, action: str, changes: dict[str, Any]) -> None:
-        self.connection.execute(
-            AUDIT_INSERT,
-            {
-                "app_number": self.live.number,
-                "version": self.live.version,
-                "entity": self.entity.id,
-                "record_id": record_id,
-                "action": action,
-                "actor": self.access.actor,
-                "at": datetime.now(UTC),
-                "changes": changes,
-            },
+        audit_write(
+            self.connection,
+            self.live,
+            self.entity.id,
+            record_id,
+            action,
+            actor=self.access.actor,
+            at=datetime.now(UTC),
+            changes=changes,
         )
 
 

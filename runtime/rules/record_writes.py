@@ -17,8 +17,8 @@ from builder.model import FieldType
 from builder.service.errors import ApiError
 from runtime.database import violated_unique_index
 from runtime.live_apps import LiveEntity
-from runtime.records.audit import AUDIT_INSERT
-from runtime.records.write_events import RecordWrite, WriteAction
+from runtime.records.write_events import WriteAction
+from runtime.records.write_log import announce_write, audit_write
 from runtime.rules.scope import FiringScope, check_cascade_depth
 from runtime.storage.computed import computed_values
 
@@ -123,35 +123,12 @@ def _check_references(scope: FiringScope, entity: LiveEntity, stored: Mapping[st
 def _audit(scope: FiringScope, entity: LiveEntity, write: tuple[int, str, str], changes: dict[str, Any]) -> None:
     """One audit row: (record id, action, actor) and the changed fields as [old, new]."""
     record_id, action, actor = write
-    scope.connection.execute(
-        AUDIT_INSERT,
-        {
-            "app_number": scope.live.number,
-            "version": scope.live.version,
-            "entity": entity.id,
-            "record_id": record_id,
-            "action": action,
-            "actor": actor,
-            "at": scope.now,
-            "changes": changes,
-        },
-    )
+    audit_write(scope.connection, scope.live, entity.id, record_id, action, actor=actor, at=scope.now, changes=changes)
 
 
 def _announce(
     scope: FiringScope, entity: LiveEntity, action: WriteAction, before: Row | None, after: Row, *, actor: str
 ) -> None:
     """Tell the write listeners (rules, workflows, events), as the records service does."""
-    write = RecordWrite(
-        live=scope.live,
-        entity=entity.id,
-        record_id=after.id,
-        action=action,
-        before=None if before is None else dict(before._mapping),
-        after=dict(after._mapping),
-        actor=actor,
-        at=scope.now,
-        source="rules",
-    )
-    for listener in scope.listeners:
-        listener(scope.connection, write)
+    change = (action, before, after)
+    announce_write(scope.connection, scope.listeners, scope.live, entity.id, change, actor=actor, source="rules")

@@ -20,7 +20,7 @@ from runtime.records.access import RecordAccess
 from runtime.records.api import LIVE_APPS_KEY
 from runtime.records.write_events import add_write_listener, write_listeners
 from runtime.workflows.engine import ACTIONS, Engine, load_instance
-from runtime.workflows.record_state import refuse_locked_writes
+from runtime.workflows.record_state import guard_record_writes
 from runtime.workflows.run import INSTANCES
 from runtime.workflows.views import inbox, instance_json
 
@@ -59,7 +59,7 @@ def submit(app_id: str, entity_id: str, record_id: int):
 def record_approval(app_id: str, entity_id: str, record_id: int):
     """The record's latest workflow instance with its timeline (404 when it never was submitted)."""
     with _engine(app_id, write=False) as (engine, access):
-        _readable(engine, access, entity_id, record_id)
+        engine.require_readable(entity_id, record_id)
         query = (
             select(INSTANCES.c.id)
             .where(
@@ -81,7 +81,7 @@ def get_instance(app_id: str, instance_id: int):
     """One instance with its current tasks and timeline, for those who may read its record."""
     with _engine(app_id, write=False) as (engine, access):
         instance = load_instance(engine.connection, engine.live, instance_id, lock=False)
-        _readable(engine, access, instance["entity"], instance["record_id"])
+        engine.require_readable(instance["entity"], instance["record_id"])
         return jsonify(instance_json(engine.connection, access, instance))
 
 
@@ -98,7 +98,7 @@ def act(app_id: str, instance_id: int, action: str):
         raise _invalid("to names a node, or submitter. / to 应为节点标识或 submitter。")
     with _conflicts(), _engine(app_id, write=True) as (engine, access):
         instance = load_instance(engine.connection, engine.live, instance_id, lock=False)
-        _readable(engine, access, instance["entity"], instance["record_id"])
+        engine.require_readable(instance["entity"], instance["record_id"])
         engine.act(instance_id, action, comment=body.get("comment", ""), to=to)
         instance = load_instance(engine.connection, engine.live, instance_id, lock=False)
         return jsonify(instance_json(engine.connection, access, instance))
@@ -110,15 +110,6 @@ def my_inbox():
     with transaction(current_app.extensions[ENGINE_KEY]) as connection:
         user = current_user(connection)
         return jsonify({"items": inbox(connection, user.username)})
-
-
-def _readable(engine: Engine, access: RecordAccess, entity_id: str, record_id: int) -> None:
-    """404 unless the user may read the record (approvers of it may)."""
-    storage = access.live.entity(entity_id).storage
-    scope = access.row_filter(storage)
-    query = select(storage.table.c.id).where(storage.table.c.id == record_id)
-    if engine.connection.execute(query if scope is None else query.where(scope)).first() is None:
-        raise ApiError(404, "record.not_found", f"There is no {entity_id} record {record_id}. / 记录不存在。")
 
 
 def _body(allowed: set[str]) -> dict[str, Any]:
@@ -163,5 +154,5 @@ def _invalid(message: str) -> ApiError:
 
 def init_app(app) -> None:
     """Serve the routes and lock records in approval against edits."""
-    add_write_listener(app, refuse_locked_writes)
+    add_write_listener(app, guard_record_writes)
     app.register_blueprint(blueprint)

@@ -15,7 +15,8 @@ from runtime.identity.org_chart import OrgChart
 from runtime.live_apps import LiveApp
 from runtime.records.access import RecordAccess
 from runtime.records.write_events import WriteListener
-from runtime.workflows.pinned import pinned_model
+from runtime.workflows.pinned import PinnedVersion, pinned_version
+from runtime.workflows.record_state import stored_record
 from runtime.workflows.routing import advance, follow_outcome
 from runtime.workflows.run import EVENTS, INSTANCES, TASKS, Run
 from runtime.workflows.tables import ACTIVE_STATES, InstanceState, TaskStatus
@@ -39,7 +40,7 @@ class Engine:
     def submit(self, entity_id: str, record_id: int, workflow_id: str | None, comment: str = "") -> int:
         """Start the entity's workflow on a record the user may update; the instance id."""
         workflow = self._workflow(entity_id, workflow_id)
-        self._check_may_update(entity_id, record_id)
+        self.require_readable(entity_id, record_id, "update")  # the submitter may change the record
         active = self._active_instance(entity_id, record_id)
         if active is not None and self.request_key and replayed(self.connection, active, self.request_key):
             return active
@@ -70,7 +71,7 @@ class Engine:
         instance["id"] = self.connection.execute(
             INSTANCES.insert().values(**instance).returning(INSTANCES.c.id)
         ).scalar_one()
-        run = self._run(self.live.model, workflow, instance)
+        run = self._run(pinned_version(self.connection, self.live.number, self.live.version), workflow, instance)
         run.event("submit", comment=comment)
         start = next(node for node in workflow.nodes if node.kind is NodeKind.START)
         advance(run, start.id)
@@ -82,8 +83,8 @@ class Engine:
         instance = load_instance(self.connection, self.live, instance_id)
         if self.request_key and replayed(self.connection, instance_id, self.request_key):
             return
-        model = pinned_model(self.connection, instance["app_number"], instance["version"])
-        run = self._run(model, model.workflow(instance["workflow"]), instance)
+        pinned = pinned_version(self.connection, instance["app_number"], instance["version"])
+        run = self._run(pinned, pinned.model.workflow(instance["workflow"]), instance)
         match action:
             case "approve":
                 self._vote(run, TaskStatus.APPROVED, action, comment)
@@ -190,22 +191,23 @@ class Engine:
         names = ", ".join(flow.id for flow in flows)
         raise _invalid(f"Name the workflow: one of {names}. / 请指定审批流程：{names}。")
 
-    def _check_may_update(self, entity_id: str, record_id: int) -> None:
-        """The submitter must be allowed to change the record (its owner, or a manager of its owner…)."""
+    def require_readable(self, entity_id: str, record_id: int, operation: str = "read") -> None:
+        """404 unless the user may read the record (approvers of it may); 403 when they may read but not `operation`."""
         storage = self.live.entity(entity_id).storage
         access = RecordAccess(self.user, self.live, self.connection.dialect.name)
-        table = storage.table
-        query = select(table.c.id).where(table.c.id == record_id, table.c.deleted_at.is_(None))
-        readable, writable = access.row_filter(storage, "read"), access.row_filter(storage, "update")
-        if self.connection.execute(query if readable is None else query.where(readable)).first() is None:
-            raise ApiError(404, "record.not_found", f"There is no {entity_id} record {record_id}. / 记录不存在。")
-        if writable is not None and self.connection.execute(query.where(writable)).first() is None:
+        query = select(storage.table.c.id).where(storage.table.c.id == record_id)
+        for checked in dict.fromkeys(("read", operation)):
+            scope = access.row_filter(storage, checked)
+            if self.connection.execute(query if scope is None else query.where(scope)).first() is not None:
+                continue
+            if checked == "read":
+                raise ApiError(404, "record.not_found", f"There is no {entity_id} record {record_id}. / 记录不存在。")
             raise ApiError(403, "access.denied", "You may not submit this record. / 你无权提交该记录。")
 
     def _check_valid(self, entity_id: str, record_id: int) -> None:
         """The record passes the same validation as a save (a rule may have changed since it was stored)."""
         entity = self.live.entity(entity_id)
-        row = self.connection.execute(entity.statements.select_live, {"_record_id": record_id}).one()
+        row = stored_record(self.connection, self.live, entity_id, record_id)  # 404 once deleted
         codecs = entity.storage.codecs
         body = {
             field.id: codecs[field.id].to_json(row._mapping[field.id])
@@ -249,9 +251,9 @@ class Engine:
                 403, "workflow.not_submitter", "Only the submitter may do this. / 只有提交人可以执行此操作。"
             )
 
-    def _run(self, model, workflow: Workflow, instance: dict[str, Any]) -> Run:
+    def _run(self, pinned: PinnedVersion, workflow: Workflow, instance: dict[str, Any]) -> Run:
         return Run(
-            self.connection, self.live, model, workflow, instance, self.chart, self.user.username, self.listeners
+            self.connection, self.live, pinned, workflow, instance, self.chart, self.user.username, self.listeners
         )
 
 

@@ -12,7 +12,7 @@ def tell_approvers(run: Run, node_id: str, approvers: tuple[str, ...]) -> None:
     """One 'waiting for your approval' notification per approver at this step."""
     instance, flow = run.instance, run.flow
     node = flow.node(node_id)
-    where = node.label if node.label is not None else None
+    where = node.label
     flow_zh, flow_en = flow.label.text("zh"), flow.label.text("en")
     step_zh = f"（{where.text('zh')}）" if where else ""
     step_en = f" ({where.text('en')})" if where else ""
@@ -21,21 +21,7 @@ def tell_approvers(run: Run, node_id: str, approvers: tuple[str, ...]) -> None:
         zh=f"{flow_zh}：{record} 等待你审批{step_zh}，提交人 {submitter}。",
         en=f"{flow_en}: {record} waits for your approval{step_en}, submitted by {submitter}.",
     )
-    send(
-        run.connection,
-        [
-            NotificationDraft(
-                recipient=approver,
-                message=message,
-                kind="approval_pending",
-                app_id=run.live.app_id,
-                entity=instance["entity"],
-                record_id=instance["record_id"],
-                dedup_key=f"workflow:{instance['id']}:{instance['step']}",
-            )
-            for approver in approvers
-        ],
-    )
+    _send(run, "approval_pending", dict.fromkeys(approvers, message), f"workflow:{instance['id']}:{instance['step']}")
 
 
 def tell_recipients(run: Run, node: NotifyNode, recipients: tuple[str, ...]) -> list[str]:
@@ -49,19 +35,23 @@ def tell_recipients(run: Run, node: NotifyNode, recipients: tuple[str, ...]) -> 
         template=node.message,
         recipients=recipients,
     )
-    send(
-        run.connection,
-        [
-            NotificationDraft(
-                recipient=recipient,
-                message=message,
-                kind="workflow_notice",
-                app_id=run.live.app_id,
-                entity=instance["entity"],
-                record_id=instance["record_id"],
-                dedup_key=f"workflow:{instance['id']}:{instance['step']}:{node.id}",
-            )
-            for recipient, message in messages.items()
-        ],
-    )
+    _send(run, "workflow_notice", messages, f"workflow:{instance['id']}:{instance['step']}:{node.id}")
     return sorted(messages)
+
+
+def _send(run: Run, kind: str, messages: dict[str, Message], dedup_key: str) -> None:
+    """One notification per recipient about the instance's record (sent once per dedup key and recipient)."""
+    instance = run.instance
+    drafts = [
+        NotificationDraft(
+            recipient=recipient,
+            message=message,
+            kind=kind,
+            app_id=run.live.app_id,
+            entity=instance["entity"],
+            record_id=instance["record_id"],
+            dedup_key=dedup_key,
+        )
+        for recipient, message in messages.items()
+    ]
+    send(run.connection, drafts)

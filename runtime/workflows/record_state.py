@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, update
+from sqlalchemy import Connection, Row, select, update
 
 from builder.identifiers import SYSTEM_COLUMNS
 from builder.service.errors import ApiError
 from runtime.live_apps import LiveApp
-from runtime.records.audit import AUDIT_INSERT
 from runtime.records.write_events import RecordWrite, WriteAction, WriteListener
+from runtime.records.write_log import announce_write, audit_write
 from runtime.storage.computed import computed_values
-from runtime.workflows.tables import InstanceState
+from runtime.workflows.tables import ACTIVE_STATES, EventRow, InstanceRow, InstanceState, TaskRow, TaskStatus
 
 SOURCE = "workflow"
 
@@ -51,49 +51,61 @@ def write_record(
         .values(**values, row_version=table.c.row_version + 1, updated_at=now, updated_by=actor)
         .returning(*table.c)
     ).one()
-    pairs = {
-        name: [codecs[name].to_json(before._mapping[name]), codecs[name].to_json(value)]
-        for name, value in values.items()
-    }
+    pairs = {name: [codecs[name].to_json(before._mapping[name]), codecs[name].to_json(v)] for name, v in values.items()}
     changes = {name: pair for name, pair in pairs.items() if pair[0] != pair[1]}
     if changes:
-        connection.execute(
-            AUDIT_INSERT,
-            {
-                "app_number": live.number,
-                "version": live.version,
-                "entity": entity_id,
-                "record_id": record_id,
-                "action": SOURCE,
-                "actor": actor,
-                "at": now,
-                "changes": changes,
-            },
-        )
-    write = RecordWrite(
-        live=live,
-        entity=entity_id,
-        record_id=record_id,
-        action=WriteAction.UPDATE,
-        before=dict(before._mapping),
-        after=dict(after._mapping),
-        actor=actor,
-        at=now,
-        source=SOURCE,
-    )
-    for listener in listeners:
-        listener(connection, write)
+        audit_write(connection, live, entity_id, record_id, SOURCE, actor=actor, at=now, changes=changes)
+    change = (WriteAction.UPDATE, before, after)
+    announce_write(connection, listeners, live, entity_id, change, actor=actor, source=SOURCE)
     return after
 
 
-def refuse_locked_writes(connection: Connection, write: RecordWrite) -> None:
-    """A record in approval changes only through the workflow (send back, then resubmit): 409 otherwise."""
+def guard_record_writes(connection: Connection, write: RecordWrite) -> None:
+    """A record in approval changes only through its workflow (409); deleting one sent back cancels its workflow."""
     if write.source != "api" or write.before is None or write.action is WriteAction.RESTORE:
         return
-    if write.before.get("workflow_state") == InstanceState.IN_APPROVAL:
+    state = write.before.get("workflow_state")
+    if state == InstanceState.IN_APPROVAL:
         raise ApiError(
             409,
             "record.locked",
             "The record is in approval and cannot be changed until it is sent back or decided. "
             "/ 记录审批中，退回或审批结束前不能修改。",
         )
+    if state == InstanceState.REVISING and write.action is WriteAction.DELETE:
+        _cancel_instance(connection, write)
+
+
+def _cancel_instance(connection: Connection, write: RecordWrite) -> None:
+    """The record's running instance ends as cancelled, its open tasks closed, with a line in its timeline."""
+    instances, tasks, events = InstanceRow.__table__, TaskRow.__table__, EventRow.__table__
+    found = connection.execute(
+        select(instances.c.id).where(
+            instances.c.app_number == write.live.number,
+            instances.c.entity == write.entity,
+            instances.c.record_id == write.record_id,
+            instances.c.state.in_([state.value for state in ACTIVE_STATES]),
+        )
+    ).scalar()
+    if found is None:
+        return
+    connection.execute(
+        update(instances)
+        .where(instances.c.id == found)
+        .values(state=InstanceState.CANCELLED, node=None, updated_at=write.at)
+    )
+    connection.execute(
+        update(tasks)
+        .where(tasks.c.instance_id == found, tasks.c.status == TaskStatus.PENDING)
+        .values(status=TaskStatus.CANCELLED, decided_at=write.at)
+    )
+    connection.execute(
+        events.insert().values(
+            instance_id=found,
+            at=write.at,
+            actor=write.actor,
+            action="cancel",
+            comment="",
+            details={"reason": "record_deleted"},
+        )
+    )

@@ -8,14 +8,13 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from builder.conditions.evaluate import compile_predicate
-from builder.model import AppDefinition
 from builder.model.workflows import Edge, Workflow
 from builder.service.errors import ApiError
 from runtime.identity.org_chart import OrgChart
 from runtime.identity.parties import PartyContext
 from runtime.live_apps import LiveApp
 from runtime.records.write_events import WriteListener
+from runtime.workflows.pinned import PinnedVersion
 from runtime.workflows.record_state import stored_record, write_record
 from runtime.workflows.tables import EventRow, InstanceRow, TaskRow, TaskStatus
 
@@ -30,7 +29,7 @@ class Run:
 
     connection: Connection
     live: LiveApp  # the current version: the record's table
-    model: AppDefinition  # the version the instance is pinned to: its flow and conditions
+    pinned: PinnedVersion  # the version the instance is pinned to: its flow and conditions
     flow: Workflow
     instance: dict[str, Any]  # the instance's columns; saved by save()
     chart: OrgChart
@@ -48,10 +47,8 @@ class Run:
         return {name: codecs[name].to_model(value) for name, value in self.record().items() if name in codecs}
 
     def matches(self, edge: Edge, values: dict[str, Any]) -> bool:
-        """Whether a branch edge's condition holds for the record (pinned entity, app time zone)."""
-        entity = self.model.entity(self.flow.entity)
-        predicate = compile_predicate(edge.condition, entity, self.model.definition, self.live.timezone)
-        return predicate(values)
+        """Whether a branch edge's condition holds for the record (compiled once per pinned version)."""
+        return self.pinned.edge_predicate(self.flow, edge)(values)
 
     def parties(self) -> PartyContext:
         """Who parties are relative to: the submitter, and the record."""

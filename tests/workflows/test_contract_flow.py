@@ -207,3 +207,21 @@ def test_publishing_warns_about_app_users_who_have_no_supervisor(app, client):
     assert published.status_code == 201
     warnings = [(item["code"], item["path"], item["details"]["users"]) for item in published.get_json()["warnings"]]
     assert ("org.no_supervisor", "/workflows/0/nodes/3", "zhang.wei") in warnings
+
+
+def test_deleting_a_record_sent_back_cancels_its_workflow(people):
+    record_id = _contract(people, 90000)
+    instance = _submit(people, record_id)
+    _ok(_act(people, "li.na", instance, "reject"))
+    assert people["admin"].delete(f"/api/apps/contracts/contract/{record_id}").status_code == 204
+    cancelled = _ok(people["admin"].get(f"/api/apps/contracts/workflows/{instance['id']}"))
+    assert (cancelled["state"], cancelled["timeline"][-1]["action"]) == ("cancelled", "cancel")
+    late = _act(people, "chen.jie", instance, "resubmit")
+    assert late.status_code == 409 and late.get_json()["error"]["code"] == "workflow.finished"
+
+
+def test_a_deleted_record_cannot_be_submitted(people):
+    record_id = _contract(people, 1000)
+    assert people["admin"].delete(f"/api/apps/contracts/contract/{record_id}").status_code == 204
+    response = people["admin"].post(f"/api/apps/contracts/contract/{record_id}/approval", json={})
+    assert response.status_code == 404 and response.get_json()["error"]["code"] == "record.not_found"
