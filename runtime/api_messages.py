@@ -50,6 +50,13 @@ API_CATALOG: dict[str, MessageSpec] = {
         'filter 应为 JSON 格式的条件：{{"combinator": "and", "rules": [...]}}。',
     ),
     "query.sort": error("Cannot sort by '{field}'.", "不能按“{field}”排序。"),
+    "query.saved_filter": error(
+        "View '{view}' has no saved filter '{saved}'.", "视图“{view}”中没有名为“{saved}”的常用筛选。"
+    ),
+    "query.date_range": error(
+        "'to' must not be before 'from', and the range spans at most {limit} days.",
+        "“to”不能早于“from”，且范围最多 {limit} 天。",
+    ),
     # Migrations on publish
     "migration.conversion_failed": error(
         "{failures} value(s) of {entity}.{source_field} cannot become the new {entity}.{field}; fix them, or "

@@ -29,6 +29,7 @@ from runtime.publisher import RuntimePublisher
 from runtime.records import api as records_api
 from runtime.review import api as review_api
 from runtime.settings import read_settings
+from runtime.views import api as views_api
 from runtime.workflows import api as workflows_api
 
 
@@ -55,6 +56,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(templates_api.blueprint)
     app.register_blueprint(voice_api.blueprint)
     records_api.init_app(app)
+    views_api.init_app(app)
     workflows_api.init_app(app)  # first of the write listeners: a locked record refuses the write
     openapi_api.init_app(app)  # reads the live-app registry records_api registers
     notifications.init_app(app)

@@ -109,12 +109,14 @@ class AppDefinition:
     _entities: Mapping[str, Entity] = dataclasses.field(init=False, repr=False, compare=False)
     _definitions: Mapping[str, SemanticDefinition] = dataclasses.field(init=False, repr=False, compare=False)
     _workflows: Mapping[str, Workflow] = dataclasses.field(init=False, repr=False, compare=False)
+    _views: Mapping[str, AnyView] = dataclasses.field(init=False, repr=False, compare=False)
     _role_ids: frozenset[str] = dataclasses.field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_entities", first_by_id(self.entities))
         object.__setattr__(self, "_definitions", first_by_id(self.definitions))
         object.__setattr__(self, "_workflows", first_by_id(self.workflows))
+        object.__setattr__(self, "_views", first_by_id(self.views))
         object.__setattr__(self, "_role_ids", frozenset(role.id for role in self.roles))
 
     def entity(self, entity_id: str) -> Entity | None:
@@ -128,6 +130,10 @@ class AppDefinition:
     def workflow(self, workflow_id: str) -> Workflow | None:
         """A workflow by id."""
         return self._workflows.get(workflow_id)
+
+    def view(self, view_id: str) -> AnyView | None:
+        """A view by id."""
+        return self._views.get(view_id)
 
     @property
     def role_ids(self) -> frozenset[str]:

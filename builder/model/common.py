@@ -24,6 +24,12 @@ class Label:
         preferred, other = (self.zh, self.en) if language == "zh" else (self.en, self.zh)
         return preferred or other or ""
 
+    def to_json(self) -> str | dict[str, str]:
+        """The label as the definition writes it: a text, or {"zh", "en"}."""
+        if self.plain is not None:
+            return self.plain
+        return {language: text for language, text in (("zh", self.zh), ("en", self.en)) if text is not None}
+
     def by_language(self) -> tuple[tuple[str | None, str], ...]:
         """Every text this label holds, with its language ('zh', 'en', or None for a language-neutral text)."""
         pairs = ((None, self.plain), ("zh", self.zh), ("en", self.en))

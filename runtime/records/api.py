@@ -6,43 +6,26 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, jsonify, request, url_for
 
 from builder.compile.records import MAX_RECORD_ID
 from builder.service.errors import ApiError
 from builder.service.request_bodies import strict_json_body
-from runtime.database import ENGINE_KEY, transaction
-from runtime.identity import current_user
-from runtime.identity.actor import Actor
-from runtime.identity.authentication import org_cache
-from runtime.live_apps import LiveApp, LiveApps
-from runtime.records.access import RecordAccess
+from runtime.live_apps import LiveApps
 from runtime.records.owner_controls import OwnerControls
 from runtime.records.queries import parse_list_query
 from runtime.records.service import Records
-from runtime.records.view_as import VIEW_AS_HEADER, viewed_as
-from runtime.records.write_events import write_listeners
+from runtime.records.session import LIVE_APPS_KEY, app_session
 
 blueprint = Blueprint("records", __name__)
-LIVE_APPS_KEY = "dabble.live_apps"
 RECORD_ID = f"<int(max={MAX_RECORD_ID}):record_id>"  # larger ids cannot exist: 404, not a database error
 
 
 @contextmanager
 def _records(app_id: str, entity_id: str, *, write: bool = False) -> Iterator[Records]:
     """The records of an entity of an app's live version, inside one transaction."""
-    engine = current_app.extensions[ENGINE_KEY]
-    with transaction(engine, write=write) as connection:
-        user = current_user(connection)  # first: nothing about the app before the caller is known
-        live = current_app.extensions[LIVE_APPS_KEY].current(connection, app_id)
-        access = RecordAccess(_acting_user(user, live, write=write), live, connection.dialect.name)
-        yield Records(connection, live, live.entity(entity_id), access, write_listeners(current_app))
-
-
-def _acting_user(user: Actor, live: LiveApp, *, write: bool) -> Actor:
-    """The signed-in user, or the user or role they view the app as (X-View-As)."""
-    target = request.headers.get(VIEW_AS_HEADER)
-    return user if target is None else viewed_as(user, target, live, org_cache().current(), write=write)
+    with app_session(app_id, write=write) as session:
+        yield session.records(entity_id)
 
 
 @blueprint.get("/api/apps/<app_id>/<entity_id>")

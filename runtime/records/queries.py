@@ -41,14 +41,23 @@ class ListQuery:
 
 
 def parse_list_query(
-    arguments: Mapping[str, list[str]], live: LiveApp, entity: LiveEntity, readable: FromClause, *, dialect: str
+    arguments: Mapping[str, list[str]],
+    live: LiveApp,
+    entity: LiveEntity,
+    readable: FromClause,
+    *,
+    dialect: str,
+    preset: tuple[ConditionGroup, ...] = (),
 ) -> ListQuery:
-    """Read page, page_size, sort, q, filter and field=value parameters over the user's readable records."""
+    """Read page, page_size, sort, q, filter and field=value parameters over the user's readable records.
+
+    `preset` conditions (a view's filter, a saved filter) hold too, whatever the parameters say.
+    """
     storage = replace(entity.storage, table=readable)  # every clause reads the masked values, never the stored ones
     table = storage.table
     problems: list[dict[str, Any]] = []
-    page = _whole_number(arguments, "page", 1, (1, MAX_PAGE), problems)
-    page_size = _whole_number(arguments, "page_size", DEFAULT_PAGE_SIZE, (1, MAX_PAGE_SIZE), problems)
+    page = whole_number_parameter(arguments, "page", 1, (1, MAX_PAGE), problems)
+    page_size = whole_number_parameter(arguments, "page_size", DEFAULT_PAGE_SIZE, (1, MAX_PAGE_SIZE), problems)
     clauses = [table.c.deleted_at.is_(None)]
     conditions = [
         _field_equals(name, values, storage, problems)
@@ -62,7 +71,7 @@ def parse_list_query(
     order_by = _sort(arguments.get("sort", [""])[-1], storage, problems)
     if problems:
         raise ApiError(400, "query.invalid", "The list query is not valid. / 查询参数无效。", problems)
-    groups = [condition for condition in conditions if condition is not None]
+    groups = [*preset, *(condition for condition in conditions if condition is not None)]
     if groups:
         condition = ConditionGroup(combinator=Combinator.AND, rules=tuple(groups))
         clauses.append(
@@ -91,13 +100,14 @@ def list_statements(table: FromClause, query: ListQuery):
     return page, total
 
 
-def _whole_number(arguments, name: str, default: int, bounds: tuple[int, int], problems) -> int:
+def whole_number_parameter(arguments, name: str, default: int, bounds: tuple[int, int], problems) -> int:
+    """A whole-number parameter within bounds (a problem added, and the default used, when it is not)."""
     low, high = bounds
     if name not in arguments:
         return default
     raw = arguments[name][-1]
     if not _DIGITS.match(raw) or not low <= int(raw) <= high:
-        problems.append(_parameter_problem(name, expectation("whole_number_range", low=low, high=high)))
+        problems.append(parameter_problem(name, expectation("whole_number_range", low=low, high=high)))
         return default
     return int(raw)
 
@@ -111,7 +121,7 @@ def _field_equals(name: str, values: list[str], storage: EntityStorage, problems
     try:
         converted = [_parameter_value(field.type, value) for value in values]
     except ValueError:
-        problems.append(_parameter_problem(name, expectation(_TYPE_EXPECTATIONS.get(field.type, "valid"))))
+        problems.append(parameter_problem(name, expectation(_TYPE_EXPECTATIONS.get(field.type, "valid"))))
         return None
     if field.type is FieldType.MULTICHOICE:
         return ConditionGroup(
@@ -178,7 +188,7 @@ def _search(text: str, storage: EntityStorage, columns: tuple[str, ...], problem
     """q: each text field containing the text, case-insensitively."""
     table = storage.table
     if len(text) > MAX_SEARCH:
-        problems.append(_parameter_problem("q", expectation("max_length", limit=MAX_SEARCH)))
+        problems.append(parameter_problem("q", expectation("max_length", limit=MAX_SEARCH)))
     pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     if not columns:
         return table.c.id.is_(None)
@@ -202,7 +212,7 @@ def _sort(raw: str, storage: EntityStorage, problems) -> tuple[Any, ...]:
     return tuple(order)
 
 
-def _parameter_problem(name: str, expected: tuple[str, str]) -> dict[str, Any]:
+def parameter_problem(name: str, expected: tuple[str, str]) -> dict[str, Any]:
     """A query parameter with a value it cannot have."""
     english, chinese = expected
     return api_problem(

@@ -54,7 +54,7 @@ class Records:
 
     def list(self, query: ListQuery) -> dict[str, Any]:
         """One page of records with the total count."""
-        self._require("read")
+        self.require("read")
         page, total = list_statements(self.readable, query)
         items = [self.to_json(row) for row in self.connection.execute(page)]
         return {
@@ -64,9 +64,13 @@ class Records:
             "page_size": query.page_size,
         }
 
+    def hidden_on(self, record_id: int) -> frozenset[str]:
+        """The fields of a record (deleted or not) the user may not see on it; 404 when they may not read it."""
+        return self._hidden(self.row(record_id, include_deleted=True)._mapping)
+
     def history(self, record_id: int) -> dict[str, Any]:
         """Every write to a record (deleted ones included), oldest first."""
-        hidden = self._hidden(self.row(record_id, include_deleted=True)._mapping)
+        hidden = self.hidden_on(record_id)
         rows = self.connection.execute(
             AUDIT_HISTORY, {"app_number": self.live.number, "entity": self.entity.id, "record_id": record_id}
         )
@@ -97,7 +101,7 @@ class Records:
 
     def create(self, body: Any) -> dict[str, Any]:
         """Validate and store a new record owned by the actor."""
-        self._require("create")
+        self.require("create")
         values = self.entity.validator.for_create(body)
         stored = {name: value for name, value in self.entity.defaults.items() if name not in values}
         stored |= self._stored(values)
@@ -221,7 +225,7 @@ class Records:
             return self.to_json(row)
         return self.to_json(self.row(row.id, include_deleted=True))
 
-    def _require(self, operation: str) -> None:
+    def require(self, operation: str) -> None:
         """403 unless some role of the user grants the operation on this entity."""
         if not self.access.may(self.entity.storage, operation):
             raise _denied(self.entity.id, operation)

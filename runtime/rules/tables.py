@@ -63,6 +63,4 @@ SUGGESTIONS = SuggestionRow.__table__
 
 def label_json(label: Label) -> Any:
     """A label as the definition writes it: a text, or {"zh", "en"}."""
-    if label.plain is not None:
-        return label.plain
-    return {language: text for language, text in (("zh", label.zh), ("en", label.en)) if text is not None}
+    return label.to_json()

@@ -89,7 +89,7 @@ class FloatCodec(Codec):
         return None if value is None else float(value)
 
     def to_json(self, stored: Any) -> Any:
-        return None if stored is None else _plain_number(stored)
+        return None if stored is None else plain_number(stored)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +108,7 @@ class ScaledCodec(Codec):
         return int(_EXACT.scaleb(Decimal(literals.to_number(value)), self.scale).to_integral_value())
 
     def to_json(self, stored: Any) -> Any:
-        return None if stored is None else _plain_number(self.to_model(stored))
+        return None if stored is None else plain_number(self.to_model(stored))
 
     def to_model(self, stored: Any) -> Any:
         return None if stored is None else _EXACT.scaleb(Decimal(stored), -self.scale)
@@ -185,7 +185,7 @@ def codec_for(field: Field, *, timezone: tzinfo = UTC) -> Codec:
     return FloatCodec(field) if scale is None else ScaledCodec(field, scale)
 
 
-def _plain_number(value: Decimal | float | int) -> int | float:
+def plain_number(value: Decimal | float | int) -> int | float:
     """A number for JSON: whole numbers as int, others as float (exact up to 15 significant digits)."""
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)

@@ -1,0 +1,85 @@
+"""HTTP routes of the views of published apps: /api/apps/<app>/views[/<view>[/<record id>|/widgets/<widget>]]."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, jsonify, request
+
+from builder.model.views import AnyView, CalendarView, DashboardView, DetailView, KanbanView, TableView
+from builder.service.errors import ApiError
+from runtime.dashboards.widgets import dashboard_json, widget_json
+from runtime.identity.authentication import org_cache
+from runtime.live_apps import LiveApp
+from runtime.records.api import RECORD_ID
+from runtime.records.session import app_session
+from runtime.views.calendar import calendar_json
+from runtime.views.detail import detail_header_json, detail_json
+from runtime.views.kanban import kanban_json
+from runtime.views.navigation import navigation_json
+from runtime.views.table import table_json
+
+blueprint = Blueprint("views", __name__)
+
+
+@blueprint.get("/api/apps/<app_id>/views")
+def list_views(app_id: str):
+    """The app, the views the user may open, and what they may do with each entity."""
+    with app_session(app_id) as session:
+        return jsonify(navigation_json(session))
+
+
+@blueprint.get("/api/apps/<app_id>/views/<view_id>")
+def show_view(app_id: str, view_id: str):
+    """What the view shows: a table page, kanban lanes, calendar events, a dashboard's widgets, a detail's layout."""
+    arguments = request.args.to_dict(flat=False)
+    with app_session(app_id) as session:
+        view = view_of(session.live, view_id)
+        if isinstance(view, TableView):
+            return jsonify(table_json(session, view, arguments))
+        if isinstance(view, KanbanView):
+            return jsonify(kanban_json(session, view, arguments))
+        if isinstance(view, CalendarView):
+            return jsonify(calendar_json(session, view, arguments))
+        if isinstance(view, DashboardView):
+            return jsonify(dashboard_json(session, view, org_cache().current()))
+        session.records(view.entity).require("read")
+        return jsonify({"view": detail_header_json(session, view)})
+
+
+@blueprint.get(f"/api/apps/<app_id>/views/<view_id>/{RECORD_ID}")
+def show_record(app_id: str, view_id: str, record_id: int):
+    """A detail view of one record: its fields, related records and timeline."""
+    with app_session(app_id) as session:
+        view = view_of(session.live, view_id, DetailView)
+        return jsonify(detail_json(session, view, record_id))
+
+
+@blueprint.get("/api/apps/<app_id>/views/<view_id>/widgets/<widget_id>")
+def show_widget(app_id: str, view_id: str, widget_id: str):
+    """One widget of a dashboard, to refresh it alone."""
+    with app_session(app_id) as session:
+        view = view_of(session.live, view_id, DashboardView)
+        widget = next((widget for widget in view.widgets if widget.id == widget_id), None)
+        if widget is None:
+            raise ApiError(
+                404,
+                "widget.not_found",
+                f"Dashboard '{view_id}' has no widget '{widget_id}'. / 仪表盘中没有组件“{widget_id}”。",
+            )
+        return jsonify(widget_json(session, widget, org_cache().current(), datetime.now(UTC)))
+
+
+def view_of(live: LiveApp, view_id: str, kind: type | None = None) -> AnyView:
+    """A view of the live version (of the kind asked for); 404 otherwise."""
+    view = live.model.view(view_id)
+    if view is None or (kind is not None and not isinstance(view, kind)):
+        raise ApiError(
+            404, "view.not_found", f"App '{live.app_id}' has no such view '{view_id}'. / 应用中没有视图“{view_id}”。"
+        )
+    return view
+
+
+def init_app(app) -> None:
+    """Register the view routes."""
+    app.register_blueprint(blueprint)
