@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify
-from werkzeug.exceptions import HTTPException
+from flask import Flask, current_app, jsonify, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
 
 from builder.service.errors import ApiError
 
@@ -21,6 +22,8 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
+        if isinstance(error, MethodNotAllowed) and not _methods_that_match(error.valid_methods or ()):
+            error = NotFound()
         code = (error.name or "error").lower().replace(" ", "_")
         failure = ApiError(error.code or 500, f"http.{code}", error.description or error.name)
         response = jsonify(failure.body())
@@ -33,3 +36,23 @@ def init_app(app: Flask) -> None:
     def _unexpected(error: Exception):
         log.exception("unhandled error")
         return jsonify(ApiError(500, "http.internal_server_error", "An unexpected error occurred.").body()), 500
+
+
+def _methods_that_match(methods) -> list[str]:
+    """The methods that would really be served at the request's URL.
+
+    Werkzeug answers 405 when a rule of another method matches the URL's shape even if its converter
+    refuses the value (a record id above the largest one), where no method would be served: that is a 404.
+    """
+    adapter = current_app.url_map.bind_to_environ(request.environ)
+    matching = []
+    for method in methods:
+        try:
+            adapter.match(method=method)
+        except RequestRedirect:
+            matching.append(method)
+        except (NotFound, MethodNotAllowed):
+            continue
+        else:
+            matching.append(method)
+    return matching
