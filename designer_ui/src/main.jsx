@@ -1,10 +1,26 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { I18nextProvider } from "react-i18next";
+import { BrowserRouter } from "react-router-dom";
 import { App } from "./App.jsx";
+import { createI18n } from "./i18n/index.js";
+import { SessionProvider } from "./shared/session.jsx";
+import { ViewAsProvider } from "./shared/viewAs.jsx";
 import "./styles.css";
+
+const i18n = createI18n();
+document.documentElement.lang = i18n.language === "zh" ? "zh-CN" : "en";
 
 createRoot(document.getElementById("root")).render(
   <StrictMode>
-    <App />
+    <I18nextProvider i18n={i18n}>
+      <BrowserRouter>
+        <SessionProvider>
+          <ViewAsProvider>
+            <App />
+          </ViewAsProvider>
+        </SessionProvider>
+      </BrowserRouter>
+    </I18nextProvider>
   </StrictMode>,
 );
