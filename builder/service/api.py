@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, jsonify, url_for
 from sqlmodel import Session
 
 from builder import validate_definition
+from builder.compile.form_preview import LANGUAGES, form_preview
 from builder.moments import utc_text
 from builder.service import store
 from builder.service.actors import check_app, checked_app, current_actor, current_rights
@@ -29,6 +30,32 @@ def _session() -> Session:
 def validate():
     """Validate a definition without storing it: every problem at once."""
     return jsonify(validate_definition(strict_json_body()).to_json())
+
+
+@blueprint.post("/api/definitions/forms")
+def preview_form():
+    """The record form of a draft's entity: {"definition", "entity", "lang", "form"?} → schema, uiSchema, validation."""
+    body = strict_json_body()
+    if not isinstance(body, dict) or not {"definition", "entity"} <= set(body) <= {
+        "definition",
+        "entity",
+        "lang",
+        "form",
+    }:
+        raise ApiError(
+            400,
+            "form_preview.invalid_request",
+            'The body is {"definition": {...}, "entity": "id", "lang": "zh"|"en", "form": "id"?}. '
+            '/ 请求体格式为 {"definition": ..., "entity": "实体标识", "lang": "zh"|"en", "form": "表单标识"?}。',
+        )
+    language = body.get("lang", "zh")
+    if language not in LANGUAGES or not isinstance(body["entity"], str) or not isinstance(body.get("form", ""), str):
+        raise ApiError(
+            400,
+            "form_preview.invalid_request",
+            "entity and form are ids; lang is zh or en. / entity、form 为标识，lang 为 zh 或 en。",
+        )
+    return jsonify(form_preview(body["definition"], body["entity"], language, body.get("form")))
 
 
 @blueprint.post("/api/apps")
