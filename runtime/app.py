@@ -23,6 +23,7 @@ from runtime import (
     ui,
     voice_api,
 )
+from runtime.events import api as events_api
 from runtime.instance_secret import secret_key
 from runtime.platform import create_platform_tables
 from runtime.publisher import RuntimePublisher
@@ -61,5 +62,6 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     openapi_api.init_app(app)  # reads the live-app registry records_api registers
     notifications.init_app(app)
     rules.init_app(app)  # listens to record writes; `dabble serve` / `dabble worker` run its sweeps
+    events_api.init_app(app)  # the last write listener: announces what the others let through
     ui.init_app(app)
     return app

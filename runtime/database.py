@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import logging
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
 from builder.service.api import ENGINE_KEY
+
+log = logging.getLogger(__name__)
 
 
 def database_url(configured: str, instance_path: str) -> str:
@@ -32,8 +35,12 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _tune_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "savepoint", _savepoint)
+    event.listen(engine, "release_savepoint", _release_savepoint)
+    event.listen(engine, "rollback_savepoint", _rollback_savepoint)
+    return engine
 
 
 @contextmanager
@@ -41,8 +48,44 @@ def transaction(bound: Engine, *, write: bool = False) -> Iterator[Connection]:
     """A connection in a transaction; on SQLite a writing one takes the write lock up front."""
     with bound.connect() as plain:
         connection = plain.execution_options(dabble_immediate=True) if write else plain
-        with connection.begin():
-            yield connection
+        connection.info[_AFTER_COMMIT], connection.info[_SAVEPOINTS] = [], []
+        try:
+            with connection.begin():
+                yield connection
+        except BaseException:
+            connection.info.pop(_AFTER_COMMIT, None)
+            raise
+        for callback in connection.info.pop(_AFTER_COMMIT, ()):
+            try:
+                callback()
+            except Exception:  # the transaction is committed: what follows it cannot undo it, nor fail the caller
+                log.exception("after-commit callback failed")
+
+
+_AFTER_COMMIT = "dabble.after_commit"  # per connection: what to do once its transaction has committed
+_SAVEPOINTS = "dabble.savepoints"  # per connection: how many callbacks each open savepoint found waiting
+
+
+def after_commit(connection: Connection, callback: Callable[[], None]) -> None:
+    """Call `callback` once the connection's transaction (opened by transaction()) has committed; never if not."""
+    connection.info.setdefault(_AFTER_COMMIT, []).append(callback)
+
+
+def _savepoint(connection: Connection, _name: str) -> None:
+    connection.info.setdefault(_SAVEPOINTS, []).append(len(connection.info.get(_AFTER_COMMIT, ())))
+
+
+def _release_savepoint(connection: Connection, _name: str, _context: Any) -> None:
+    marks = connection.info.get(_SAVEPOINTS)
+    if marks:
+        marks.pop()
+
+
+def _rollback_savepoint(connection: Connection, _name: str, _context: Any) -> None:
+    """What was to follow the commit from inside a savepoint rolled back is forgotten with it."""
+    marks = connection.info.get(_SAVEPOINTS)
+    if marks:
+        del connection.info.get(_AFTER_COMMIT, [])[marks.pop() :]
 
 
 _APP_LOCK_SPACE = 0x44424C45  # "DBLE": the first key of the advisory locks on apps

@@ -21,6 +21,8 @@ from builder.service.errors import ApiError
 from builder.service.platform_tables import AppRow
 from builder.service.publishing import PublishRequest
 from runtime.database import lock_app, transaction
+from runtime.events.announce import announce
+from runtime.events.model import ChangeEvent, EventKind
 from runtime.identity.org_directory import org_directory
 from runtime.migrations.execute import MigrationRun
 from runtime.migrations.plan import MigrationPlan, plan_migration, renames_from_json
@@ -145,6 +147,7 @@ class PlannedVersion:
             message=request.message,
             migration=preview["plan"],
         )
+        announce(session.connection(), ChangeEvent(kind=EventKind.VERSION, app_id=app.app_id, version=self.number))
         return preview | {"published": True, "revision": app.draft_revision}
 
 

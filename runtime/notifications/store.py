@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from runtime.database import insert_unless_present
+from runtime.events.announce import announce
+from runtime.events.model import ChangeEvent, EventKind
 from runtime.notifications.tables import NOTIFICATIONS
 
 SEVERITIES = ("info", "warning", "critical")
@@ -66,7 +68,20 @@ def send(connection: Connection, drafts: Iterable[NotificationDraft], *, now: da
         )
         if notification_id is not None:
             stored.append(notification_id)
+            announce(connection, _event(notification_id, draft))
     return stored
+
+
+def _event(notification_id: int, draft: NotificationDraft) -> ChangeEvent:
+    """The event telling the recipient's open streams of the notification."""
+    return ChangeEvent(
+        kind=EventKind.NOTIFICATION,
+        notification_id=notification_id,
+        recipient=draft.recipient,
+        app_id=draft.app_id,
+        entity=draft.entity,
+        record_id=draft.record_id,
+    )
 
 
 def _row(draft: NotificationDraft, moment: datetime) -> dict[str, Any]:

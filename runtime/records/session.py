@@ -46,7 +46,7 @@ def app_session(app_id: str, *, write: bool = False) -> Iterator[AppSession]:
         yield AppSession(connection, live, access, write_listeners(current_app))
 
 
-def acting_user(user: Actor, live: LiveApp, *, write: bool) -> Actor:
-    """The signed-in user, or the user or role they view the app as (X-View-As)."""
-    target = request.headers.get(VIEW_AS_HEADER)
+def acting_user(user: Actor, live: LiveApp, *, write: bool, target: str | None = None) -> Actor:
+    """The signed-in user, or the user or role they view the app as (`target`, else the X-View-As header)."""
+    target = request.headers.get(VIEW_AS_HEADER) if target is None else target
     return user if target is None else viewed_as(user, target, live, org_cache().current(), write=write)

@@ -1,0 +1,1 @@
+"""Live updates: committed changes announced to the people who may see them, over Server-Sent Events."""
