@@ -63,6 +63,7 @@ RESERVED_ENTITY_IDS = frozenset(
         "workflows",
         "rules",
         "notifications",
+        "forms",
     }
 )
 

@@ -12,9 +12,12 @@ from runtime.dashboards.widgets import dashboard_json, widget_json
 from runtime.identity.authentication import org_cache
 from runtime.live_apps import LiveApp
 from runtime.records.api import RECORD_ID
+from runtime.records.queries import parameter_problem
 from runtime.records.session import app_session
+from runtime.views.arguments import checked, invalid_query
 from runtime.views.calendar import calendar_json
 from runtime.views.detail import detail_header_json, detail_json
+from runtime.views.forms import LANGUAGES, form_json
 from runtime.views.kanban import kanban_json
 from runtime.views.navigation import navigation_json
 from runtime.views.table import table_json
@@ -25,6 +28,7 @@ blueprint = Blueprint("views", __name__)
 @blueprint.get("/api/apps/<app_id>/views")
 def list_views(app_id: str):
     """The app, the views the user may open, and what they may do with each entity."""
+    checked(request.args.to_dict(flat=False), frozenset())
     with app_session(app_id) as session:
         return jsonify(navigation_json(session))
 
@@ -68,6 +72,22 @@ def show_widget(app_id: str, view_id: str, widget_id: str):
                 f"Dashboard '{view_id}' has no widget '{widget_id}'. / 仪表盘中没有组件“{widget_id}”。",
             )
         return jsonify(widget_json(session, widget, org_cache().current(), datetime.now(UTC)))
+
+
+@blueprint.get("/api/apps/<app_id>/forms/<entity_id>")
+def show_form(app_id: str, entity_id: str):
+    """The record form of an entity: ?lang=zh|en (default: the app's language), ?form=<form id>."""
+    arguments = checked(request.args.to_dict(flat=False), frozenset({"lang", "form"}))
+    with app_session(app_id) as session:
+        language = arguments.get("lang", [session.live.model.default_language])[-1]
+        if language not in LANGUAGES:
+            raise invalid_query([parameter_problem("lang", ("zh or en", "zh 或 en"))])
+        form_id = arguments.get("form", [None])[-1]
+        if form_id is not None and not any(form.id == form_id for form in session.live.model.forms):
+            raise ApiError(
+                404, "form.not_found", f"App '{app_id}' has no form '{form_id}'. / 应用中没有表单“{form_id}”。"
+            )
+        return jsonify(form_json(session, entity_id, form_id, language))
 
 
 def view_of(live: LiveApp, view_id: str, kind: type | None = None) -> AnyView:
