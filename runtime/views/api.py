@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from builder.model.views import AnyView, CalendarView, DashboardView, DetailView, KanbanView, TableView
 from builder.service.errors import ApiError
@@ -17,6 +17,7 @@ from runtime.records.session import app_session
 from runtime.views.arguments import checked, invalid_query
 from runtime.views.calendar import calendar_json
 from runtime.views.detail import detail_header_json, detail_json
+from runtime.views.export import export_view
 from runtime.views.forms import LANGUAGES, form_json
 from runtime.views.kanban import kanban_json
 from runtime.views.navigation import navigation_json
@@ -72,6 +73,19 @@ def show_widget(app_id: str, view_id: str, widget_id: str):
                 f"Dashboard '{view_id}' has no widget '{widget_id}'. / 仪表盘中没有组件“{widget_id}”。",
             )
         return jsonify(widget_json(session, widget, org_cache().current(), datetime.now(UTC)))
+
+
+@blueprint.get("/api/apps/<app_id>/views/<view_id>/export")
+def export(app_id: str, view_id: str):
+    """A table view's rows as a file: ?format=csv|xlsx, lang=zh|en, and the table's sort, q, filter, saved."""
+    arguments = request.args.to_dict(flat=False)
+    max_rows = int(current_app.config["DABBLE_EXPORT_MAX_ROWS"])
+    with app_session(app_id) as session:
+        view = view_of(session.live, view_id, TableView)
+        exported = export_view(session, view, arguments, org_cache().current(), max_rows)
+    response = Response(exported.content, mimetype=exported.mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    return response
 
 
 @blueprint.get("/api/apps/<app_id>/forms/<entity_id>")
