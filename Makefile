@@ -17,6 +17,7 @@ run: setup
 test: setup $(WHISPER_WEIGHTS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	npm test --workspace designer_ui
 	$(BIN)/pytest
 
 bench: $(PYTHON_READY) $(WHISPER_WEIGHTS)
