@@ -1,0 +1,1 @@
+"""Shared machinery of the load, crash and fuzz benchmarks: databases, instances, gunicorn servers, clients, checks."""
