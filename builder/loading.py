@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ def load_definition_text(text: str | bytes) -> Any:
         except UnicodeDecodeError as error:
             raise DefinitionUnreadable(f"the file is not UTF-8 text (byte {error.start})") from None
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constants)
+        document = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constants)
     except json.JSONDecodeError as error:
         raise DefinitionUnreadable(
             f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
@@ -32,6 +33,31 @@ def load_definition_text(text: str | bytes) -> Any:
         raise DefinitionUnreadable("the JSON is nested too deeply") from None
     except ValueError as error:
         raise DefinitionUnreadable(str(error)) from None
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            lone = _holds_lone_surrogate(document)
+        except RecursionError:
+            raise DefinitionUnreadable("the JSON is nested too deeply") from None
+        if lone:
+            raise DefinitionUnreadable(
+                "a string holds a lone surrogate escape (such as \\ud800), which is no character"
+            )
+    return document
+
+
+# A \uD800–\uDFFF escape: half of a pair (an emoji sent escaped) or alone, which no database can store.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _holds_lone_surrogate(value: Any) -> bool:
+    """Whether a string of the parsed document (a key or a value) holds a surrogate not joined into a pair."""
+    if isinstance(value, str):
+        return not value.isascii() and any("\ud800" <= character <= "\udfff" for character in value)
+    if isinstance(value, dict):
+        return any(_holds_lone_surrogate(key) or _holds_lone_surrogate(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_holds_lone_surrogate(item) for item in value)
+    return False
 
 
 def load_definition_file(path: str | Path) -> Any:

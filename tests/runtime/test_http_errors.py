@@ -1,4 +1,4 @@
-"""Routing errors: a 405 only when another method is really served at the URL, a 404 otherwise (found by fuzzing)."""
+"""Errors found by the robustness suites: a 404 (not 405) past the largest record id, a 400 for lone surrogates."""
 
 from __future__ import annotations
 
@@ -37,3 +37,12 @@ def test_a_method_not_served_at_a_real_record_url_stays_405(client):
     assert response.status_code == 405
     assert response.get_json()["error"]["code"] == "http.method_not_allowed"
     assert {"GET", "PATCH", "DELETE"} <= set(response.headers["Allow"].split(", "))
+
+
+def test_a_lone_surrogate_in_a_record_body_is_a_400_not_a_500(client):
+    base = _published(client)
+    for body in ('{"name": "a\\ud800b", "amount": 1, "stage": "open"}', '{"\\udc00": 1}'):
+        response = client.post(base, data=body, content_type="application/json")
+        assert response.status_code == 400, response.get_json()
+        assert response.get_json()["error"]["code"] == "request.unreadable"
+    assert client.get(base).get_json()["total"] == 0
