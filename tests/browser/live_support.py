@@ -65,6 +65,11 @@ def create_contract(page, title: str, amount: int, *, sign_date: str | None = No
     return call_api(page, "POST", f"/api/apps/{CONTRACT_APP}/contract", body)
 
 
+def cny(value: float) -> str:
+    """An amount as the English UI writes yuan."""
+    return f"CN¥{value:,.2f}"
+
+
 def money(text: str) -> float:
     """The number in a formatted amount ("CN¥1,234.50", "¥1,234.50", "-CN¥5.00")."""
     number = re.sub(r"[^0-9.\-]", "", text.replace("−", "-"))

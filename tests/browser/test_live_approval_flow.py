@@ -9,6 +9,7 @@ from tests.browser.conftest import screenshot
 from tests.browser.live_support import (
     CONTRACT_APP,
     CONTRACT_ZONE,
+    cny,
     money,
     signed_in_page,
     today_in,
@@ -17,11 +18,6 @@ from tests.browser.live_support import (
 )
 
 AMOUNT = 80_000  # 50,000–500,000: the rep's direct manager (li.na) approves
-
-
-def cny(value: float) -> str:
-    """An amount as the English UI writes yuan."""
-    return f"CN¥{value:,.2f}"
 
 
 def count_of(bell) -> int:
