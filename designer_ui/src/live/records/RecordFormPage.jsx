@@ -31,8 +31,9 @@ export default function RecordFormPage({ mode }) {
   return (
     <section className="record-form-page">
       <h2>{mode === "edit" ? t("form.editTitle", { entity: entityName }) : t("form.newTitle", { entity: entityName })}</h2>
+      {/* a reloaded record starts the form afresh; a language switch keeps what was typed */}
       <RecordForm
-        key={`${language}-${record.data?.row_version ?? "new"}`}
+        key={record.data?.row_version ?? "new"}
         answer={form.data}
         mode={mode}
         entityId={entityId}

@@ -53,8 +53,9 @@ export function KanbanView({ view }) {
     } catch (failure) {
       setData((current) => ({ ...current, lanes: moveCard(current.lanes, cardId, place.value, groupBy, place.index) }));
       const title = card[titleField] ? String(card[titleField]) : `#${cardId}`;
-      setRefusal({ cardId, title, text: refusalText(failure, t, language), code: failure?.code });
-      if (refusalKey(failure) === "refusal.stale") reload();
+      const stale = refusalKey(failure) === "refusal.stale";
+      setRefusal({ cardId, title, text: stale ? t("kanban.stale") : refusalText(failure, t, language), code: failure?.code });
+      if (stale) reload();
     }
   };
 
