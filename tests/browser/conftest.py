@@ -84,6 +84,18 @@ def browser():
             launched.close()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call):
+    """Keep a screenshot of every open page of a failed browser test (build/screenshots/failed-<test>-<n>.png)."""
+    report = yield
+    if report.when == "call" and report.failed and "new_page" in getattr(item, "funcargs", {}):
+        browser = item.funcargs.get("browser")
+        for number, context in enumerate(browser.contexts if browser else []):
+            for page in context.pages:
+                screenshot(page, f"failed-{item.name}-{number}")
+    return report
+
+
 @pytest.fixture
 def page_errors() -> list[str]:
     """Uncaught script errors of the test's pages (a test fails when one happens)."""

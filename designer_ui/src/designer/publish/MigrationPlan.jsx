@@ -1,0 +1,40 @@
+// The migration plan of a publish: each step (create a table, add or archive a field…) with the rows it touches.
+import { useTranslation } from "react-i18next";
+import { labelText } from "../../shared/labels.js";
+import { useDesigner } from "../model/DesignerContext.jsx";
+
+export function MigrationPlan({ plan }) {
+  const { t } = useTranslation("designer");
+  const { language } = useDesigner();
+  const steps = plan.plan ?? [];
+  return (
+    <div className="migration-plan" data-testid="migration-plan">
+      <p>{t("publish.intro", { version: plan.version })}</p>
+      {steps.length === 0 ? (
+        <p className="muted">{t("publish.noSteps")}</p>
+      ) : (
+        <ol>
+          {steps.map((step, index) => (
+            <li key={index} className={step.destructive ? "destructive" : ""} data-step-kind={step.kind}>
+              <strong>{t(`steps.${step.kind}`, { defaultValue: step.kind })}</strong>{" "}
+              <code>
+                {step.entity}
+                {step.field ? `.${step.field}` : ""}
+              </code>
+              {typeof step.rows === "number" && <span className="muted"> · {t("publish.rows", { count: step.rows })}</span>}
+              {step.destructive && <span className="badge danger"> {t("publish.destructive")}</span>}
+              {step.note && <span className="muted"> · {typeof step.note === "string" ? step.note : labelText(step.note, language)}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {(plan.warnings ?? []).length > 0 && (
+        <ul className="plan-warnings">
+          {plan.warnings.map((warning, index) => (
+            <li key={index}>{labelText(warning.message, language, warning.code)}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+"""The designer in a real browser: start from a template, add a field and see it in the form preview, open a
+threshold gap in an approval flow and see it on the flow edge, fix it, publish with the migration plan shown."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import screenshot, sign_in
+
+
+def start_from_template(page, template: str, app_id: str) -> None:
+    """Create an app from a template in the gallery and wait for its designer."""
+    page.get_by_test_id(f"template-{template}").get_by_role("button").click()
+    form = page.get_by_test_id("new-app-form")
+    form.locator("input[name=app_id]").fill(app_id)
+    form.locator("button[type=submit]").click()
+    expect(page).to_have_url(re.compile(rf"/designer/{app_id}/entities"))
+    expect(page.get_by_test_id("draft-status")).to_contain_text("Saved")
+
+
+def test_start_from_a_template_add_a_field_break_and_fix_a_branch_then_publish(page):
+    sign_in(page, "li.na")
+    start_from_template(page, "contract_approval", "designer_walk")
+    expect(page.get_by_test_id("error-count")).to_have_text("No errors")
+
+    # A new field appears in the live preview of the record form.
+    page.get_by_test_id("entity-contract").click()
+    preview = page.get_by_test_id("form-preview")
+    expect(preview).to_contain_text("Margin note")
+    page.get_by_test_id("add-field").click()
+    page.get_by_test_id("field-label-en").fill("Delivery region")
+    page.get_by_test_id("field-label-zh").fill("交付区域")
+    expect(preview.get_by_label("Delivery region")).to_be_visible()
+    page.get_by_test_id("field-type").select_option("choice")
+    page.get_by_test_id("option-label-0-en").fill("North")
+    expect(preview.get_by_label("Delivery region")).to_contain_text("North")
+    expect(page.get_by_test_id("draft-status")).to_contain_text("Unsaved changes")
+    screenshot(page, "designer_fields")
+
+    # A threshold gap between two branches is shown on the flow edge, as the uncovered range.
+    page.get_by_test_id("tab-flows").click()
+    page.get_by_test_id("flow-edge-medium").click()
+    editor = page.get_by_test_id("edge-editor")
+    value = editor.get_by_test_id("edge-condition").locator(".rule-value").first
+    expect(value).to_have_value("50000")
+    value.fill("60000")
+    gap = page.get_by_test_id("flow-canvas").get_by_test_id("coverage-finding")
+    expect(gap).to_have_count(1)
+    expect(gap).to_contain_text("Not covered")
+    expect(gap).to_contain_text("50000")
+    expect(gap).to_contain_text("59999.99")  # money steps by 0.01
+    expect(page.get_by_test_id("error-count")).to_have_text(re.compile(r"\d+ error"))
+    screenshot(page, "designer_flow_gap")
+
+    # The problems panel lists it; a click jumps to the edge, which shows the range in words.
+    page.get_by_test_id("tab-entities").click()
+    page.get_by_test_id("problems-panel").locator("[data-problem-code='flow.branch_gap']").click()
+    expect(page).to_have_url(re.compile(r"/flows\?focus=%2Fworkflows%2F0%2Fedges%2F"))
+    expect(page.get_by_test_id("edge-findings")).to_contain_text("Not covered")
+
+    # Fixed: the gap is gone.
+    page.get_by_test_id("flow-edge-medium").click()
+    page.get_by_test_id("edge-editor").get_by_test_id("edge-condition").locator(".rule-value").first.fill("50000")
+    expect(page.get_by_test_id("flow-canvas").get_by_test_id("coverage-finding")).to_have_count(0)
+    expect(page.get_by_test_id("error-count")).to_have_text("No errors")
+
+    # Publish: the migration plan first, then the version goes live.
+    page.get_by_test_id("publish").click()
+    dialog = page.get_by_test_id("publish-dialog")
+    plan = dialog.get_by_test_id("migration-plan")
+    expect(plan.locator("[data-step-kind=create_table]")).to_have_count(3)
+    screenshot(page, "designer_publish_plan")
+    dialog.get_by_test_id("publish-message").fill("first version, with delivery regions")
+    dialog.get_by_test_id("publish-confirm-button").click()
+    expect(dialog.get_by_test_id("publish-outcome")).to_have_text("Version 1 is live.")
+    dialog.get_by_role("button", name="Close").click()
+    expect(page.get_by_test_id("draft-status")).to_contain_text("Saved")
+
+    # The next publish plans only the change: a field added to the live table.
+    page.get_by_test_id("tab-entities").click()
+    page.get_by_test_id("entity-contract").click()
+    page.get_by_test_id("add-field").click()
+    page.get_by_test_id("publish").click()
+    plan = page.get_by_test_id("publish-dialog").get_by_test_id("migration-plan")
+    expect(plan.locator("[data-step-kind=add_column]")).to_have_count(1)
+    expect(plan).to_contain_text("contract.field_2")
+
+
+def test_saving_the_draft_keeps_it_across_a_reload(page):
+    sign_in(page, "li.na")
+    start_from_template(page, "lead_response", "designer_save")
+    page.get_by_test_id("tab-app").click()
+    page.get_by_test_id("app-label-en").fill("Hot leads, East")
+    expect(page.get_by_test_id("designer-title")).to_have_text("Hot leads, East")
+    page.get_by_test_id("save-draft").click()
+    expect(page.get_by_test_id("draft-status")).to_contain_text("Saved")
+    page.reload()
+    expect(page.get_by_test_id("designer-title")).to_have_text("Hot leads, East")
+
+
+def test_the_designer_switches_language_and_fits_a_phone(new_page):
+    page = new_page(width=375, height=800)
+    sign_in(page, "li.na")
+    start_from_template(page, "store_sales", "designer_phone")
+    page.get_by_role("button", name="中文").click()
+    expect(page.get_by_test_id("tab-entities")).to_have_text(re.compile("记录与字段"))
+    expect(page.get_by_test_id("draft-status")).to_contain_text("已保存")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the designer is {overflow}px wider than a 375px screen"
+    screenshot(page, "designer_phone_zh")
+    page.get_by_test_id("tab-flows").click()
+    expect(page.get_by_test_id("flow-canvas")).to_be_visible()
+    screenshot(page, "designer_flow_phone_zh")
