@@ -88,6 +88,17 @@ def test_start_from_a_template_add_a_field_break_and_fix_a_branch_then_publish(p
     expect(plan).to_contain_text("contract.field_2")
 
 
+def test_fields_are_reordered_by_dragging(page):
+    sign_in(page, "li.na")
+    start_from_template(page, "contract_approval", "designer_drag")
+    page.get_by_test_id("entity-customer").click()
+    rows = page.get_by_test_id("field-list").locator("li")
+    expect(rows.first).to_contain_text("Name")
+    page.get_by_test_id("field-row-contact_email").drag_to(page.get_by_test_id("field-row-name"))
+    expect(rows.first).to_contain_text("Contact email")
+    expect(page.get_by_test_id("draft-status")).to_contain_text("Unsaved changes")
+
+
 def test_saving_the_draft_keeps_it_across_a_reload(page):
     sign_in(page, "li.na")
     start_from_template(page, "lead_response", "designer_save")
