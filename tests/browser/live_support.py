@@ -76,6 +76,7 @@ def money(text: str) -> float:
     return float(number)
 
 
+XSS_MARKS = ("__xss", "__dabble_xss")  # what our payloads and the shared corpus's set on window when they run
 LOCAL_XSS_TEMPLATES = (
     "<script>window.__xss={n}</script>",
     "<img src=x onerror=window.__xss={n}>",
@@ -113,7 +114,7 @@ def xss_payloads() -> list[str]:
         corpus = None
     found: list[str] = []
     if corpus is not None:
-        for name in ("PAYLOADS", "XSS_PAYLOADS", "payloads"):
+        for name in ("xss_payloads", "PAYLOADS", "XSS_PAYLOADS"):
             value = getattr(corpus, name, None)
             value = value() if callable(value) else value
             if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):

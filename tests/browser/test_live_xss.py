@@ -1,5 +1,6 @@
 """Safety of the live app: labels, option names and record values holding HTML or script are shown as text on every
-page (table, kanban, dashboard, record, form, inbox), and none of the payloads ever runs (window.__xss stays unset)."""
+page (table, kanban, dashboard, record, form, inbox), and none of the payloads ever runs (window.__xss and
+window.__dabble_xss stay unset). The payloads are the shared corpus of tests/robustness/xss_payloads.py."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ import uuid
 from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
-from tests.browser.live_support import call_api, signed_in_page, wait_until_live, xss_payloads
+from tests.browser.live_support import XSS_MARKS, call_api, signed_in_page, wait_until_live, xss_payloads
 
 OPTIONS = 12  # payloads used as option names (lanes of the board, slices of the chart)
 
-NO_SCRIPT_RAN = "() => window.__xss === undefined"
+NO_SCRIPT_RAN = f"() => [{', '.join(repr(mark) for mark in XSS_MARKS)}].every((mark) => window[mark] === undefined)"
 INJECTED_ELEMENTS = """() => [...document.querySelectorAll('.live-app *, .top-bar *')]
   .filter((element) =>
     [...element.attributes].some((attribute) => attribute.name.startsWith('on')) ||
