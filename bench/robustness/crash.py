@@ -3,10 +3,11 @@
 Each crash point: 4 writers create and update leads (bench/robustness/clients.py) and, at every
 other point, a publisher publishes new versions of the same app one after another, each adding a
 field to `follow_up_task` and renaming the one the previous version added. After a random delay
-the whole server (gunicorn master and workers) is killed with SIGKILL. With the server down the
-database must pass its integrity check; after a restart every acknowledged write must be there
-with its acknowledged values, and the app must be wholly at one version — the last acknowledged
-publish or the one in flight — with its tables exactly as that version describes them.
+(at a publishing point: counted from the moment a publish request is sent) the whole server
+(gunicorn master and workers) is killed with SIGKILL. With the server down the database must pass
+its integrity check; after a restart every acknowledged write must be there with its acknowledged
+values, and the app must be wholly at one version — the last acknowledged publish or the one in
+flight — with its tables exactly as that version describes them.
 """
 
 from __future__ import annotations
@@ -188,6 +189,13 @@ def migration_problems(database: Database, publisher: Publisher, report: CrashRe
     return problems
 
 
+def _wait_for_a_publish(publisher: Publisher, timeout: float) -> None:
+    """Wait until a publish request is on its way."""
+    deadline = time.monotonic() + timeout
+    while publisher.in_flight is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
 def run_crashes(launcher: Launcher, instance: Instance, *, points: int, seed: int = 0) -> CrashReport:
     """Kill and restart the server `points` times under write load and publishes; what was found."""
     database = instance.database
@@ -212,7 +220,11 @@ def run_crashes(launcher: Launcher, instance: Instance, *, points: int, seed: in
                 threads.append(threading.Thread(target=publisher.run, args=(stop,), daemon=True))
             for thread in threads:
                 thread.start()
-            time.sleep(chooser.uniform(0.05, 1.2))
+            if point % 2:
+                _wait_for_a_publish(publisher, timeout=10)
+                time.sleep(chooser.uniform(0.0, 0.8))  # inside the publish, or just after it
+            else:
+                time.sleep(chooser.uniform(0.05, 1.2))
             server.kill()
             stop.set()
             for thread in threads:
