@@ -124,3 +124,21 @@ def test_the_designer_switches_language_and_fits_a_phone(new_page):
     page.get_by_test_id("tab-flows").click()
     expect(page.get_by_test_id("flow-canvas")).to_be_visible()
     screenshot(page, "designer_flow_phone_zh")
+
+
+def test_view_as_a_user_shows_only_what_they_see(page):
+    sign_in(page, "admin")
+    total = page.evaluate("fetch('/api/apps/contract_approval/contract?page_size=1').then((r) => r.json())")["total"]
+    page.goto("/designer/contract_approval/view-as")
+    page.get_by_test_id("view-as-kind").select_option("user")
+    page.get_by_test_id("view-as-user").fill("chen.jie")
+    page.get_by_test_id("view-as-preview").click()
+    contracts = page.get_by_test_id("view-as-contract")
+    expect(contracts).to_contain_text("record(s)")
+    seen = int(contracts.locator("p").first.inner_text().split()[0])
+    assert 0 < seen < total, f"chen.jie sees {seen} of {total} contracts"
+    screenshot(page, "designer_view_as")
+    page.get_by_role("button", name="Open the live app as them").click()
+    expect(page.get_by_test_id("view-as-banner")).to_contain_text("user:chen.jie")
+    page.get_by_test_id("view-as-banner").get_by_role("button").click()
+    expect(page.get_by_test_id("view-as-banner")).to_have_count(0)
