@@ -48,10 +48,13 @@ export default defineConfig({
       },
     },
   },
+  // Component tests (*.test.jsx) run in jsdom; pure helpers (*.test.js) in plain Node, which starts much faster.
   test: {
-    environment: "jsdom",
     setupFiles: ["src/test/setup.js"],
-    include: ["src/**/*.test.{js,jsx}"],
     css: false,
+    projects: [
+      { extends: true, test: { name: "components", include: ["src/**/*.test.jsx"], environment: "jsdom" } },
+      { extends: true, test: { name: "helpers", include: ["src/**/*.test.js"], environment: "node" } },
+    ],
   },
 });
