@@ -48,8 +48,8 @@ export function NotificationList({ round, onChanged, onClose }) {
       }
     }
     if (item.app && item.entity && item.record_id) {
-      onClose();
       navigate(`/apps/${encodeURIComponent(item.app)}/records/${encodeURIComponent(item.entity)}/${item.record_id}`);
+      onClose();
     }
   };
   const readAll = async () => {
