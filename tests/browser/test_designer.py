@@ -142,3 +142,20 @@ def test_view_as_a_user_shows_only_what_they_see(page):
     expect(page.get_by_test_id("view-as-banner")).to_contain_text("user:chen.jie")
     page.get_by_test_id("view-as-banner").get_by_role("button").click()
     expect(page.get_by_test_id("view-as-banner")).to_have_count(0)
+
+
+def test_a_draft_saved_meanwhile_elsewhere_is_not_overwritten(new_page):
+    first, second = new_page(), new_page()
+    sign_in(first, "li.na")
+    start_from_template(first, "personal_follow_up", "designer_stale")
+    sign_in(second, "li.na", next_path="/designer/designer_stale/app")
+    for page, name in ((first, "From the first tab"), (second, "From the second tab")):
+        page.get_by_test_id("tab-app").click()
+        page.get_by_test_id("app-label-en").fill(name)
+    first.get_by_test_id("save-draft").click()
+    expect(first.get_by_test_id("draft-status")).to_contain_text("Saved")
+    second.get_by_test_id("save-draft").click()
+    expect(second.get_by_role("alert")).to_contain_text("changed")
+    second.get_by_test_id("reload-draft").click()
+    expect(second.get_by_test_id("designer-title")).to_have_text("From the first tab")
+    expect(second.get_by_test_id("draft-status")).to_contain_text("Saved")

@@ -51,6 +51,11 @@ export function DesignerHeader({ draft }) {
         </button>
       </div>
       <ErrorNotice error={error} />
+      {error?.code === "draft.stale" && (
+        <button type="button" onClick={() => draft.reload().then(() => setError(null))} data-testid="reload-draft">
+          {t("header.reload")}
+        </button>
+      )}
       {publishing && <PublishDialog draft={draft} onClose={() => setPublishing(false)} />}
     </header>
   );
