@@ -2,6 +2,8 @@
 import { labelText } from "../../shared/labels.js";
 import { SYSTEM_FIELDS } from "./fieldCatalog.js";
 
+const CONNECTIVES = { zh: { and: " 且 ", or: " 或 ", not: "非" }, en: { and: " and ", or: " or ", not: "not " } };
+
 function valueText(field, value, language) {
   if (Array.isArray(value)) return `(${value.map((item) => valueText(field, item, language)).join(", ")})`;
   if (value && typeof value === "object" && "amount" in value) return `${value.amount} ${value.unit}`;
@@ -24,6 +26,7 @@ export function conditionText(condition, entity, definitions, language) {
     if (item?.operator === "null" || item?.operator === "notNull") return `${name} ${item.operator === "null" ? "= ∅" : "≠ ∅"}`;
     return `${name} ${item?.operator} ${valueText(field, item?.value, language)}`;
   });
-  const joined = parts.join(condition.combinator === "or" ? " or " : " and ");
-  return condition.not ? `not (${joined})` : joined;
+  const words = CONNECTIVES[language] ?? CONNECTIVES.en;
+  const joined = parts.join(condition.combinator === "or" ? words.or : words.and);
+  return condition.not ? `${words.not}(${joined})` : joined;
 }

@@ -5,8 +5,15 @@ import { useDesigner } from "../model/DesignerContext.jsx";
 
 export function MigrationPlan({ plan }) {
   const { t } = useTranslation("designer");
-  const { language } = useDesigner();
+  const { language, definition } = useDesigner();
   const steps = plan.plan ?? [];
+  const entityOf = (id) => (definition.entities ?? []).find((entity) => entity.id === id);
+  const subject = (step) => {
+    const entity = entityOf(step.entity);
+    const field = step.field ? entity?.fields.find((item) => item.id === step.field) : null;
+    const names = [labelText(entity?.label, language, step.entity), step.field && labelText(field?.label, language, step.field)];
+    return names.filter(Boolean).join(" › ");
+  };
   return (
     <div className="migration-plan" data-testid="migration-plan">
       <p>{t("publish.intro", { version: plan.version })}</p>
@@ -16,7 +23,7 @@ export function MigrationPlan({ plan }) {
         <ol>
           {steps.map((step, index) => (
             <li key={index} className={step.destructive ? "destructive" : ""} data-step-kind={step.kind}>
-              <strong>{t(`steps.${step.kind}`, { defaultValue: step.kind })}</strong>{" "}
+              <strong>{t(`steps.${step.kind}`, { defaultValue: step.kind })}</strong> {subject(step)}{" "}
               <code>
                 {step.entity}
                 {step.field ? `.${step.field}` : ""}
