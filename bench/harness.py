@@ -27,6 +27,13 @@ class Measurement:
     target: float | None = None
     details: dict[str, Any] = field(default_factory=dict)
 
+    @classmethod
+    def single(
+        cls, benchmark: str, name: str, unit: str, value: float, *, target: float | None = None, **details: Any
+    ) -> Measurement:
+        """A figure measured once (a count, a rate, a percentile over a whole run) rather than timed over runs."""
+        return cls(benchmark, name, unit, value, value, value, 1, target, details)
+
     @property
     def meets_target(self) -> bool | None:
         """Whether the median is under the target (None without a target)."""
@@ -80,9 +87,14 @@ def write_report(measurements: list[Measurement], folder: Path) -> tuple[Path, P
         target = "" if item.target is None else f"< {item.target:g} {item.unit}"
         met = {None: "", True: "yes", False: "**no**"}[item.meets_target]
         lines.append(
-            f"| {item.benchmark} | {item.name} | {item.median:.1f} {item.unit} | {item.best:.1f} | "
-            f"{item.worst:.1f} | {item.runs} | {target} | {met} |"
+            f"| {item.benchmark} | {item.name} | {_number(item.median)} {item.unit} | {_number(item.best)} | "
+            f"{_number(item.worst)} | {item.runs} | {target} | {met} |"
         )
     markdown_path = folder / "report.md"
     markdown_path.write_text("\n".join(lines) + "\n")
     return json_path, markdown_path
+
+
+def _number(value: float) -> str:
+    """A figure for the table: whole numbers (counts) without decimals, others to one decimal."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"

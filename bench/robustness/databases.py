@@ -79,3 +79,12 @@ def database(kind: str, folder: Path, postgres: str | None = None) -> Iterator[D
                 connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     finally:
         admin.dispose()
+
+
+def benchmark_databases() -> list[tuple[str, str | None]]:
+    """The kinds to benchmark with their PostgreSQL URL: SQLite always, PostgreSQL when a server answers."""
+    url = postgres_url()
+    if url is None:
+        print("  PostgreSQL does not answer (DABBLE_TEST_DATABASE_URL or 127.0.0.1:5432): SQLite only", flush=True)
+        return [("sqlite", None)]
+    return [("sqlite", None), ("postgresql", url)]

@@ -47,7 +47,6 @@ def run_load(
         tally = run_writers(clients, seconds=seconds)
         elapsed = time.perf_counter() - started
         problems = ledger.check(stored_leads(server.port, instance.tokens[ADMIN]))
-        problems += tally.examples
     return LoadReport(
         instance.database.kind, writers, workers, THREADS, elapsed, tally, len(ledger.acknowledged), problems
     )
