@@ -65,3 +65,9 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     events_api.init_app(app)  # the last write listener: announces what the others let through
     ui.init_app(app)
     return app
+
+
+def close_app(app: Flask) -> None:
+    """Stop what the app runs beside requests (the event hub's threads) and close its database connections."""
+    app.extensions[events_api.EVENTS_KEY].close()
+    app.extensions[database.ENGINE_KEY].dispose()

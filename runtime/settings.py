@@ -53,6 +53,11 @@ SETTINGS: tuple[Setting, ...] = (
         "dabble worker), serve (always inside dabble serve too) or worker (only in dabble worker).",
     ),
     Setting("DABBLE_RULES_SWEEP_SECONDS", "60", "Seconds between two sweeps of the timed rules."),
+    Setting(
+        "DABBLE_EVENTS_KEEP_ALIVE_SECONDS",
+        "15",
+        "Seconds between keep-alive comments on event streams: shorter than any proxy's idle timeout.",
+    ),
     Setting("DABBLE_EXPORT_MAX_ROWS", "100000", "Most rows one export of a table view (CSV or XLSX) holds."),
     Setting(
         "DABBLE_TEST_DATABASE_URL",

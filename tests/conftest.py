@@ -8,8 +8,7 @@ from collections.abc import Iterator
 import pytest
 from flask import Flask
 
-from runtime.app import create_app
-from runtime.database import ENGINE_KEY
+from runtime.app import close_app, create_app
 from tests.support.auth import signed_in_client
 from tests.support.postgres import fresh_postgres_schema
 
@@ -40,7 +39,7 @@ def sqlite_app(tmp_path) -> Iterator[Flask]:
     app = create_app(_overrides(tmp_path, ""))
     app.config["TESTING"] = True
     yield app
-    app.extensions[ENGINE_KEY].dispose()
+    close_app(app)
 
 
 @pytest.fixture
@@ -54,7 +53,7 @@ def postgres_app(tmp_path) -> Iterator[Flask]:
         try:
             yield app
         finally:
-            app.extensions[ENGINE_KEY].dispose()
+            close_app(app)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

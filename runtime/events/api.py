@@ -8,7 +8,7 @@ from runtime.database import ENGINE_KEY, transaction
 from runtime.events.announce import announce
 from runtime.events.hub import EventHub
 from runtime.events.model import ChangeEvent, EventKind
-from runtime.events.stream import KEEP_ALIVE_SECONDS, event_stream
+from runtime.events.stream import event_stream
 from runtime.identity import current_user
 from runtime.identity.authentication import ORG_CACHE_KEY
 from runtime.records.session import LIVE_APPS_KEY, acting_user
@@ -18,7 +18,6 @@ from runtime.records.write_events import RecordWrite, add_write_listener
 blueprint = Blueprint("events", __name__)
 EVENTS_KEY = "dabble.events"
 LISTEN_TIMEOUT_SECONDS = 5.0
-KEEP_ALIVE_KEY = "DABBLE_EVENTS_KEEP_ALIVE"  # app.config: seconds between keep-alive comments (tests shorten it)
 
 
 @blueprint.get("/api/apps/<app_id>/events")
@@ -44,7 +43,7 @@ def my_events():
 
 def _stream(subscriber, ready) -> Response:
     """The SSE response; `ready` goes out once changes committed from then on will reach the subscriber."""
-    keep_alive = float(current_app.config.get(KEEP_ALIVE_KEY, KEEP_ALIVE_SECONDS))
+    keep_alive = float(current_app.config["DABBLE_EVENTS_KEEP_ALIVE_SECONDS"])
     events = hub()
     events.wait_until_listening(LISTEN_TIMEOUT_SECONDS)
     response = Response(event_stream(subscriber, ready, events.unsubscribe, keep_alive), mimetype="text/event-stream")

@@ -9,7 +9,6 @@ from typing import Any
 from runtime.events.model import ChangeEvent
 from runtime.events.subscribers import Signal, Subscriber
 
-KEEP_ALIVE_SECONDS = 15.0  # a comment this often keeps proxies from closing the stream and finds gone listeners
 RETRY_MILLISECONDS = 3000  # how long a browser waits before it reconnects
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import queue
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -29,6 +31,7 @@ class EventListener:
         self._connection.request(
             "GET", path, headers={"Authorization": f"Bearer {token}", "Accept": "text/event-stream", **(headers or {})}
         )
+        self._socket = self._connection.sock  # http.client forgets it once a response says it ends the connection
         self.response = self._connection.getresponse()
         self._events: queue.Queue[ServerEvent | None] = queue.Queue()
         self.comments = 0
@@ -68,7 +71,12 @@ class EventListener:
         return arrived
 
     def close(self) -> None:
-        """Hang up."""
+        """Hang up: end the connection under the reader, wait for it to stop, then close."""
+        with contextlib.suppress(OSError):
+            self._socket.shutdown(socket.SHUT_RDWR)
+        if self._thread.is_alive():
+            self._thread.join(timeout=5)
+        self.response.close()
         self._connection.close()
 
     def _read(self) -> None:
@@ -85,7 +93,7 @@ class EventListener:
                 elif line == "" and data:
                     self._events.put(ServerEvent(name, json.loads("\n".join(data))))
                     name, data = "message", []
-        except (OSError, ValueError):
-            pass
+        except (OSError, ValueError, AttributeError, http.client.HTTPException):
+            pass  # the stream ended under the reader (http.client drops its file mid-chunk: AttributeError)
         finally:
             self._events.put(None)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 from flask import Flask
 
-from runtime.app import create_app
+from runtime.app import close_app, create_app
 from runtime.database import ENGINE_KEY
 from runtime.identity.demo_org import seed_demo_org
 from runtime.template_install import InstallOutcome, TemplateInstaller
@@ -48,4 +48,4 @@ def _installed(settings: dict[str, str]) -> Iterator[DemoInstance]:
         seed_demo_org(engine)
         yield DemoInstance(app, tuple(TemplateInstaller(engine).install_missing()))
     finally:
-        engine.dispose()
+        close_app(app)
