@@ -159,3 +159,34 @@ def test_a_draft_saved_meanwhile_elsewhere_is_not_overwritten(new_page):
     second.get_by_test_id("reload-draft").click()
     expect(second.get_by_test_id("designer-title")).to_have_text("From the first tab")
     expect(second.get_by_test_id("draft-status")).to_contain_text("Saved")
+
+
+def publish_from_dialog(page) -> None:
+    dialog = page.get_by_test_id("publish-dialog")
+    dialog.get_by_test_id("publish-confirm-button").click()
+    expect(dialog.get_by_test_id("publish-outcome")).to_contain_text("is live")
+    dialog.get_by_role("button", name="Close").click()
+
+
+def test_a_changed_field_id_is_published_as_a_rename_when_the_publisher_says_so(page):
+    sign_in(page, "li.na")
+    start_from_template(page, "contract_approval", "designer_rename")
+    page.get_by_test_id("publish").click()
+    publish_from_dialog(page)
+
+    page.get_by_test_id("entity-contract").click()
+    page.get_by_test_id("field-row-margin_note").get_by_role("button", name="Margin note").click()
+    page.get_by_test_id("field-id").fill("margin_comment")
+    expect(page.get_by_test_id("error-count")).to_have_text("No errors")  # the form follows the new id
+
+    page.get_by_test_id("publish").click()
+    dialog = page.get_by_test_id("publish-dialog")
+    plan = dialog.get_by_test_id("migration-plan")
+    expect(plan.locator("[data-step-kind=archive_column]")).to_have_count(1)
+    expect(dialog.get_by_test_id("publish-confirm-button")).to_be_disabled()  # archiving needs a confirmation
+    dialog.get_by_test_id("rename-contract.margin_note").select_option("margin_comment")
+    expect(plan.locator("[data-step-kind=rename_column]")).to_have_count(1)
+    expect(plan.locator("[data-step-kind=archive_column]")).to_have_count(0)
+    screenshot(page, "designer_publish_rename")
+    dialog.get_by_test_id("publish-confirm-button").click()
+    expect(dialog.get_by_test_id("publish-outcome")).to_have_text("Version 2 is live.")

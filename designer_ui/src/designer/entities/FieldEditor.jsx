@@ -4,6 +4,7 @@ import { labelText } from "../../shared/labels.js";
 import { LabelInput } from "../common/LabelInput.jsx";
 import { CheckboxInput, IdInput, NumberInput, SelectInput, TextInput } from "../common/inputs.jsx";
 import { useDesigner } from "../model/DesignerContext.jsx";
+import { withFieldId } from "../model/fieldIds.js";
 import { FIELD_TYPES, HAS_OPTIONS, retype, VISIBILITY_LEVELS } from "../model/fields.js";
 import { removeAt, setAt } from "../model/pointer.js";
 import { OptionsEditor } from "./OptionsEditor.jsx";
@@ -28,7 +29,7 @@ export function FieldEditor({ entityIndex, fieldIndex, onRemoved }) {
       <h3>{labelText(field.label, language, field.id)}</h3>
       <div className="editor-grid">
         <LabelInput label={field.label} onChange={(value) => set("label", value)} path={`${path}/label`} testId="field-label" />
-        <IdInput value={field.id} onChange={(value) => set("id", value)} path={`${path}/id`} testId="field-id" />
+        <IdInput value={field.id} onChange={(value) => update((document) => withFieldId(document, entityIndex, fieldIndex, value))} path={`${path}/id`} testId="field-id" />
         <SelectInput
           caption={t("fields.type")}
           value={field.type}

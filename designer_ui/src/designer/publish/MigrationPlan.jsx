@@ -10,8 +10,9 @@ export function MigrationPlan({ plan }) {
   const entityOf = (id) => (definition.entities ?? []).find((entity) => entity.id === id);
   const subject = (step) => {
     const entity = entityOf(step.entity);
-    const field = step.field ? entity?.fields.find((item) => item.id === step.field) : null;
-    const names = [labelText(entity?.label, language, step.entity), step.field && labelText(field?.label, language, step.field)];
+    const fieldId = step.field ?? step.from_field;
+    const field = fieldId ? entity?.fields.find((item) => item.id === fieldId) : null;
+    const names = [labelText(entity?.label, language, step.entity), fieldId && labelText(field?.label, language, fieldId)];
     return names.filter(Boolean).join(" › ");
   };
   return (
@@ -25,8 +26,10 @@ export function MigrationPlan({ plan }) {
             <li key={index} className={step.destructive ? "destructive" : ""} data-step-kind={step.kind}>
               <strong>{t(`steps.${step.kind}`, { defaultValue: step.kind })}</strong> {subject(step)}{" "}
               <code>
+                {step.from_entity && step.from_entity !== step.entity ? `${step.from_entity} → ` : ""}
                 {step.entity}
-                {step.field ? `.${step.field}` : ""}
+                {step.from_field && step.field ? `.${step.from_field} → ${step.field}` : ""}
+                {(step.field ?? step.from_field) && !(step.from_field && step.field) ? `.${step.field ?? step.from_field}` : ""}
               </code>
               {typeof step.rows === "number" && <span className="muted"> · {t("publish.rows", { count: step.rows })}</span>}
               {step.destructive && <span className="badge danger"> {t("publish.destructive")}</span>}

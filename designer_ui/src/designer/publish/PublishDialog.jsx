@@ -5,6 +5,8 @@ import { api } from "../../shared/api.js";
 import { ErrorNotice } from "../../shared/ErrorNotice.jsx";
 import { useDesigner } from "../model/DesignerContext.jsx";
 import { MigrationPlan } from "./MigrationPlan.jsx";
+import { RenamePicker } from "./RenamePicker.jsx";
+import { hasRenames, NO_RENAMES } from "./renames.js";
 
 export function PublishDialog({ draft, onClose }) {
   const { t } = useTranslation("designer");
@@ -15,25 +17,29 @@ export function PublishDialog({ draft, onClose }) {
   const [confirm, setConfirm] = useState(false);
   const [busy, setBusy] = useState(true);
   const [outcome, setOutcome] = useState(null);
+  const [renames, setRenames] = useState(NO_RENAMES);
   const url = `/api/apps/${encodeURIComponent(appId)}/publish`;
+  const renamesBody = hasRenames(renames) ? { renames } : {};
 
   useEffect(() => {
     let cancelled = false;
-    api(url, { method: "POST", body: { dry_run: true, definition, revision: draft.revision } })
+    setBusy(true);
+    setError(null);
+    api(url, { method: "POST", body: { dry_run: true, definition, revision: draft.revision, ...renamesBody } })
       .then((answer) => !cancelled && setPlan(answer))
       .catch((failure) => !cancelled && setError(failure))
       .finally(() => !cancelled && setBusy(false));
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- planned once, for the draft as it was when opened
-  }, []);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- planned again when the renames change, for the draft as opened
+  }, [renames]);
 
   const publish = async () => {
     setBusy(true);
     setError(null);
     try {
-      const body = { definition, revision: draft.revision, message: message.trim() || undefined, confirm: confirm || undefined };
+      const body = { definition, revision: draft.revision, message: message.trim() || undefined, confirm: confirm || undefined, ...renamesBody };
       const answer = await api(url, { method: "POST", body });
       draft.published(definition, answer.revision);
       setOutcome(answer);
@@ -50,6 +56,7 @@ export function PublishDialog({ draft, onClose }) {
         <h2 id="publish-title">{t("publish.title")}</h2>
         {busy && !plan && <p className="page-status">{t("publish.planning")}</p>}
         {plan && !outcome && <MigrationPlan plan={plan} />}
+        {plan && !outcome && <RenamePicker steps={plan.plan} renames={renames} onChange={setRenames} />}
         <ErrorNotice error={error} />
         {outcome ? (
           <p className="status-valid" data-testid="publish-outcome">
