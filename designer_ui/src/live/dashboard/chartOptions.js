@@ -23,7 +23,8 @@ export function chartOption(widget, { language, valueText }) {
   const values = groups.map((group) => group.value ?? 0);
   const base = {
     animation: false,
-    aria: { enabled: true },
+    // ECharts' own description is English only: the chart is named by its label, its figures are listed beside it
+    aria: { enabled: true, label: { description: labelText(widget.label, language, widget.id) } },
     tooltip: { trigger: "item", renderMode: "richText", valueFormatter: (value) => valueText(value) },
   };
   if (widget.kind === "bar" || widget.kind === "line") {

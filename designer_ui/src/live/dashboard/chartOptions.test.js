@@ -28,6 +28,9 @@ describe("chart options", () => {
     const pie = chartOption(widget("pie"), { language: "en", valueText });
     expect(pie.series[0].data[1]).toEqual({ name: "Signed", value: 9 });
   });
+  it("describes the chart by its label in the language", () => {
+    expect(chartOption(widget("bar"), { language: "zh", valueText }).aria.label.description).toBe("合同");
+  });
   it("writes tooltip values in the widget's units and never as HTML", () => {
     const option = chartOption(widget("pie"), { language: "en", valueText });
     expect(option.tooltip.renderMode).toBe("richText");

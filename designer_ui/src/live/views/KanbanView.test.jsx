@@ -95,4 +95,14 @@ describe("moving a kanban card", () => {
     act(() => FakeEventSource.find("/api/apps/sales/events").send("record", { entity: "customer", id: 1, action: "update" }));
     expect(boardFetches(fetch)).toBe(before + 1); // a refetch starts within the event's handler: none started
   });
+
+  it("reloads the navigation and the board when a new version goes live", async () => {
+    const fetch = setUp(() => ({ body: {} }));
+    await screen.findByTestId("card-7");
+    const navigations = () => fetch.calls.filter((call) => call.path === "/api/apps/sales/views").length;
+    const [navigationBefore, boardBefore] = [navigations(), boardFetches(fetch)];
+    act(() => FakeEventSource.find("/api/apps/sales/events").send("version", { app: "sales", version: 2 }));
+    await waitFor(() => expect(navigations()).toBe(navigationBefore + 1));
+    await waitFor(() => expect(boardFetches(fetch)).toBe(boardBefore + 1));
+  });
 });
