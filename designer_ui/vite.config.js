@@ -30,8 +30,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 3000,
-    // `npm run dev` beside `dabble serve --debug`: the API (and sign-in cookie) come from Flask.
-    proxy: { "/api": "http://127.0.0.1:5000" },
+    // `npm run dev` beside `dabble serve`: the API (and the sign-in cookie) come from Flask, at DABBLE_API_URL if set.
+    proxy: { "/api": process.env.DABBLE_API_URL || "http://127.0.0.1:5000" },
   },
   build: {
     manifest: true,
