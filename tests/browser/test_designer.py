@@ -190,3 +190,38 @@ def test_a_changed_field_id_is_published_as_a_rename_when_the_publisher_says_so(
     screenshot(page, "designer_publish_rename")
     dialog.get_by_test_id("publish-confirm-button").click()
     expect(dialog.get_by_test_id("publish-outcome")).to_have_text("Version 2 is live.")
+
+
+def test_every_section_of_the_designer_edits_the_draft(page):
+    sign_in(page, "li.na")
+    start_from_template(page, "sales_pipeline", "designer_tour")
+    no_errors = page.get_by_test_id("error-count")
+
+    page.get_by_test_id("tab-forms").click()
+    page.locator(".section-editor").first.get_by_label("Columns").fill("3")
+    expect(page.get_by_test_id("form-preview").locator(".form-grid").first).to_have_attribute("style", "--columns: 3;")
+    screenshot(page, "designer_forms")
+
+    page.get_by_test_id("tab-views").click()
+    page.get_by_label("View kind").select_option("kanban")
+    page.get_by_role("button", name="Add", exact=True).click()
+    expect(page.locator(".editor-column h2")).to_have_text("New view")
+    expect(page.get_by_label("Lanes by")).not_to_have_value("")
+    screenshot(page, "designer_views")
+
+    page.get_by_test_id("tab-rules").click()
+    page.get_by_role("button", name="Add a rule").click()
+    expect(page.locator(".editor-column h2")).to_have_text("New rule")
+    page.get_by_role("button", name="Add a business condition").click()
+    screenshot(page, "designer_rules")
+
+    page.get_by_test_id("tab-permissions").click()
+    matrix = page.get_by_test_id("permission-matrix")
+    cell = matrix.locator("select").first
+    cell.select_option("all")
+    expect(cell).to_have_value("all")
+    screenshot(page, "designer_permissions")
+
+    expect(no_errors).to_have_text("No errors")
+    page.get_by_test_id("save-draft").click()
+    expect(page.get_by_test_id("draft-status")).to_contain_text("Saved")
