@@ -147,7 +147,7 @@ def _assert_no_hostile_sql(statements: list[str]) -> None:
 def test_the_designer_api_refuses_hostile_app_ids(app, client):
     seeds = list(dict.fromkeys(text[:300] for text in INVALID_IDENTIFIERS))
     with sql_statements(app) as statements:
-        for text in seeds[::2]:
+        for text in seeds[::4]:
             document = definition()
             document["id"] = text
             response = _post(client, "/api/apps", document)
@@ -159,7 +159,7 @@ def test_the_designer_api_refuses_hostile_app_ids(app, client):
 def test_drafts_with_hostile_field_ids_report_the_path_and_publishing_refuses_them(app, client):
     publish_new(client, definition())
     with sql_statements(app) as statements:
-        for index, text in enumerate(INVALID_IDENTIFIERS[::4]):
+        for index, text in enumerate(INVALID_IDENTIFIERS[::8]):
             response = _put(client, "/api/apps/deals/draft", {"definition": _with_field(text)})
             if response.status_code != 200:
                 _assert_error_shape(response)
@@ -168,7 +168,7 @@ def test_drafts_with_hostile_field_ids_report_the_path_and_publishing_refuses_th
             assert not report["valid"]
             assert any(problem["path"] == f"/entities/0/fields/{NEW_FIELD}/id" for problem in report["problems"]), text
             assert response.get_json()["definition"]["entities"][0]["fields"][NEW_FIELD]["id"] == text
-            if index % 8 == 0:
+            if index % 4 == 0:
                 refused = _assert_error_shape(client.post("/api/apps/deals/publish", json={}))
                 assert refused["code"] == "publish.invalid_definition"
                 assert any(problem["path"] == f"/entities/0/fields/{NEW_FIELD}/id" for problem in refused["problems"])
@@ -292,7 +292,7 @@ def _names(client, ids: list[int]) -> list[str]:
 def test_hostile_field_names_in_queries_are_refused_at_their_path(app, client, parameter):
     publish_new(client, definition())
     with sql_statements(app) as statements:
-        for text in INVALID_IDENTIFIERS[::2]:
+        for text in INVALID_IDENTIFIERS[::4]:
             if not _encodable(text):
                 continue  # no URL can carry it; in a filter's JSON it is the known issue below
             if parameter == "sort":
