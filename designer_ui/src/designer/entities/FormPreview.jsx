@@ -46,6 +46,7 @@ export function FormPreview({ entityId, formId }) {
         onChange={setFormData}
         onSubmit={() => setChecked(true)}
         idPrefix="preview"
+        language={language}
       >
         <div className="preview-actions">
           <button type="submit">{t("preview.check")}</button>

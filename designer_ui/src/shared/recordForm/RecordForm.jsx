@@ -1,8 +1,9 @@
 // Every record form: react-jsonschema-form with the builder's compiled schema and uiSchema (POST /api/definitions/forms),
-// ajv8 validation, and the form's sections and columns. Values are rendered by React as text, never as HTML.
+// ajv8 validation (messages in `language`), and the form's sections and columns. Values are rendered by React as
+// text, never as HTML.
 import Form from "@rjsf/core";
-import validator from "@rjsf/validator-ajv8";
 import { SectionsTemplate } from "./SectionsTemplate.jsx";
+import { validatorFor } from "./validators.js";
 
 const TEMPLATES = { ObjectFieldTemplate: SectionsTemplate };
 
@@ -10,14 +11,14 @@ const TEMPLATES = { ObjectFieldTemplate: SectionsTemplate };
  * <RecordForm schema uiSchema formData onChange onSubmit extraErrors disabled readonly>{buttons}</RecordForm>
  * `extraErrors` takes server problems mapped to fields, e.g. {amount: {__errors: ["must be at least 0"]}}.
  */
-export function RecordForm({ schema, uiSchema, formData, onChange, onSubmit, extraErrors, disabled, readonly, children, idPrefix }) {
+export function RecordForm({ schema, uiSchema, formData, onChange, onSubmit, extraErrors, disabled, readonly, children, idPrefix, language = "en" }) {
   return (
     <Form
       className="record-form"
       schema={schema}
       uiSchema={uiSchema}
       formData={formData}
-      validator={validator}
+      validator={validatorFor(language)}
       templates={TEMPLATES}
       onChange={onChange ? (event) => onChange(event.formData) : undefined}
       onSubmit={onSubmit ? (event) => onSubmit(event.formData) : undefined}

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { fireEvent, render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { problemsToExtraErrors, RecordForm } from "./RecordForm.jsx";
 
@@ -30,6 +30,17 @@ describe("RecordForm", () => {
     expect(screen.getByLabelText(/合同名称/)).toBeInTheDocument();
     expect(screen.getByRole("option", { name: "<b>进行中</b>" })).toBeInTheDocument();
     expect(container.querySelector("b")).toBeNull();
+  });
+
+  it("reports what is missing in the reader's language", async () => {
+    const { container } = render(
+      <RecordForm schema={schema} uiSchema={uiSchema} formData={{}} onSubmit={() => {}} language="zh">
+        <button type="submit">提交</button>
+      </RecordForm>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "提交" }));
+    expect(await screen.findByText(/应当有必需属性/)).toBeInTheDocument();
+    expect(container.textContent).not.toMatch(/must have required property/);
   });
 
   it("turns server problems into errors on their fields", () => {
