@@ -225,3 +225,13 @@ def test_every_section_of_the_designer_edits_the_draft(page):
     expect(no_errors).to_have_text("No errors")
     page.get_by_test_id("save-draft").click()
     expect(page.get_by_test_id("draft-status")).to_contain_text("Saved")
+
+
+def test_an_it_reviewer_reads_the_designer_without_changing_the_app(page):
+    sign_in(page, "zhou.min")
+    page.goto("/designer/contract_approval/permissions")
+    expect(page.get_by_test_id("read-only")).to_be_visible()
+    expect(page.get_by_test_id("permission-matrix")).to_contain_text("Sales rep")
+    expect(page.get_by_test_id("publish")).to_be_disabled()
+    page.get_by_test_id("permission-matrix").locator("select").first.select_option("all")
+    expect(page.get_by_test_id("save-draft")).to_be_disabled()

@@ -4,12 +4,17 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { ErrorNotice } from "../shared/ErrorNotice.jsx";
 import { labelText } from "../shared/labels.js";
+import { useSession } from "../shared/session.jsx";
+import { useApi } from "../shared/useApi.js";
 import { useDesigner } from "./model/DesignerContext.jsx";
 import { PublishDialog } from "./publish/PublishDialog.jsx";
 
 export function DesignerHeader({ draft }) {
   const { t } = useTranslation("designer");
   const { appId, definition, language } = useDesigner();
+  const { user } = useSession();
+  const app = useApi(`/api/apps/${encodeURIComponent(appId)}`).data;
+  const mayBuild = Boolean(user?.is_admin || (app && app.created_by === user?.username));
   const [error, setError] = useState(null);
   const [publishing, setPublishing] = useState(false);
   const errors = draft.validation?.error_count ?? 0;
@@ -43,10 +48,15 @@ export function DesignerHeader({ draft }) {
       </div>
       <div className="designer-actions">
         <Link to={`/apps/${appId}`}>{t("header.openLive")}</Link>
-        <button type="button" onClick={save} disabled={!draft.dirty || draft.saving} data-testid="save-draft">
+        {app && !mayBuild && (
+          <span className="badge" data-testid="read-only">
+            {t("header.readOnly")}
+          </span>
+        )}
+        <button type="button" onClick={save} disabled={!mayBuild || !draft.dirty || draft.saving} data-testid="save-draft">
           {draft.saving ? t("header.saving") : t("header.save")}
         </button>
-        <button type="button" className="primary" onClick={() => setPublishing(true)} data-testid="publish">
+        <button type="button" className="primary" onClick={() => setPublishing(true)} disabled={!mayBuild} data-testid="publish">
           {t("header.publish")}
         </button>
       </div>
