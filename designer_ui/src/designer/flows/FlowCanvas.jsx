@@ -39,6 +39,7 @@ export function FlowCanvas({ workflow, index, problems, selection, onSelect, onC
       kind: t(`nodeKinds.${node.kind}`, { defaultValue: node.kind }),
       rawKind: node.kind,
       problems: problems.nodes[position] ?? [],
+      coverage: (problems.nodes[position] ?? []).map(coverageFinding).filter(Boolean),
       severity: worstSeverity(problems.nodes[position]),
       path: `${path}/nodes/${position}`,
       language,
