@@ -235,3 +235,20 @@ def test_an_it_reviewer_reads_the_designer_without_changing_the_app(page):
     expect(page.get_by_test_id("publish")).to_be_disabled()
     page.get_by_test_id("permission-matrix").locator("select").first.select_option("all")
     expect(page.get_by_test_id("save-draft")).to_be_disabled()
+
+
+def test_after_a_jump_to_a_problem_other_elements_can_still_be_picked(page):
+    sign_in(page, "li.na")
+    start_from_template(page, "customer_value", "designer_jump")
+    page.get_by_test_id("field-list").locator("li").nth(1).get_by_role("button").first.click()
+    page.get_by_test_id("field-id").fill("Bad Id")
+    page.get_by_test_id("tab-views").click()
+    problems = page.get_by_test_id("problems-panel").locator("[data-problem-code='id.invalid_start']")
+    expect(problems).to_have_count(3)  # the field, and the form and view that name it (they follow its id)
+    problems.first.click()
+    expect(page.get_by_test_id("field-id")).to_have_value("Bad Id")
+    page.get_by_test_id("field-list").locator("li").first.get_by_role("button").first.click()
+    expect(page.get_by_test_id("field-id")).not_to_have_value("Bad Id")
+    page.get_by_test_id("field-list").locator("li").nth(1).get_by_role("button").first.click()
+    page.get_by_test_id("field-id").fill("fixed_id")
+    expect(page.get_by_test_id("error-count")).to_have_text("No errors")

@@ -1,5 +1,5 @@
 // One entity: its name, id and title field, and its fields (reorder by drag, edit the selected one).
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { labelText } from "../../shared/labels.js";
 import { LabelInput } from "../common/LabelInput.jsx";
@@ -29,9 +29,11 @@ export function EntityEditor({ index, focusedField }) {
   const { t } = useTranslation("designer");
   const { definition, update, language } = useDesigner();
   const entity = definition.entities[index];
-  const [chosenField, setChosenField] = useState(null);
+  const [fieldIndex, setChosenField] = useState(focusedField);
+  useEffect(() => {
+    if (focusedField !== null) setChosenField(focusedField);
+  }, [focusedField]);
   const path = `/entities/${index}`;
-  const fieldIndex = focusedField ?? chosenField;
   const set = (key, value) => update((document) => setAt(document, `${path}/${key}`, value));
   const addField = () => {
     const id = freeId("field", entity.fields.map((field) => field.id));

@@ -1,6 +1,5 @@
 // The app's entities: pick one to edit, or add one.
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router-dom";
 import { labelText } from "../../shared/labels.js";
 import { useDesigner } from "../model/DesignerContext.jsx";
 import { freeId } from "../model/ids.js";
@@ -9,13 +8,9 @@ import { ProblemBadge } from "../problems/ProblemBadge.jsx";
 
 export function EntityList({ selected, onSelect }) {
   const { t } = useTranslation("designer");
-  const { definition, update, language, appId } = useDesigner();
-  const navigate = useNavigate();
+  const { definition, update, language } = useDesigner();
   const entities = definition.entities ?? [];
-  const choose = (index) => {
-    onSelect(index);
-    navigate(`/designer/${appId}/entities`);
-  };
+  const choose = (index) => onSelect(index);
   const add = () => {
     const id = freeId("entity", entities.map((entity) => entity.id));
     const entity = { id, label: { zh: "新记录类型", en: "New record type" }, fields: [{ id: "name", type: "text", label: { zh: "名称", en: "Name" }, required: true }], title_field: "name" };

@@ -1,9 +1,8 @@
 // Approval flows: pick a workflow, see and edit it as a graph; problems sit on the node or edge they concern.
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { labelText } from "../../shared/labels.js";
 import { useDesigner } from "../model/DesignerContext.jsx";
-import { elementOf } from "../problems/places.js";
+import { useSelection } from "../problems/useSelection.js";
 import { ProblemBadge } from "../problems/ProblemBadge.jsx";
 import { WorkflowEditor } from "./WorkflowEditor.jsx";
 import { newWorkflow } from "./workflowModel.js";
@@ -11,11 +10,10 @@ import { appendAt } from "../model/pointer.js";
 
 export function FlowsTab() {
   const { t } = useTranslation("designer");
-  const { definition, focus, update, language } = useDesigner();
+  const { definition, update, language } = useDesigner();
   const workflows = definition.workflows ?? [];
-  const [chosen, setChosen] = useState(0);
-  const focused = elementOf(focus, "workflows");
-  const index = Math.min(focused?.index ?? chosen, Math.max(workflows.length - 1, 0));
+  const [chosen, setChosen, focused] = useSelection("workflows");
+  const index = Math.min(chosen, Math.max(workflows.length - 1, 0));
   const add = () => {
     update((document) => appendAt(document, "/workflows", newWorkflow(document)));
     setChosen(workflows.length);
@@ -37,7 +35,7 @@ export function FlowsTab() {
           {t("flows.add")}
         </button>
       </nav>
-      {workflows[index] ? <WorkflowEditor key={index} index={index} focused={focused} /> : <p className="muted">{t("flows.none")}</p>}
+      {workflows[index] ? <WorkflowEditor key={index} index={index} focused={focused?.index === index ? focused : null} /> : <p className="muted">{t("flows.none")}</p>}
     </div>
   );
 }

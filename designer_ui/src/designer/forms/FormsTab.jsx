@@ -1,22 +1,20 @@
 // Form layout: each form's sections, their columns and fields, with the preview beside them.
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { labelText } from "../../shared/labels.js";
 import { FormPreview } from "../entities/FormPreview.jsx";
 import { useDesigner } from "../model/DesignerContext.jsx";
 import { freeId } from "../model/ids.js";
 import { appendAt } from "../model/pointer.js";
-import { elementOf } from "../problems/places.js";
+import { useSelection } from "../problems/useSelection.js";
 import { ProblemBadge } from "../problems/ProblemBadge.jsx";
 import { FormEditor } from "./FormEditor.jsx";
 
 export function FormsTab() {
   const { t } = useTranslation("designer");
-  const { definition, focus, update, language } = useDesigner();
+  const { definition, update, language } = useDesigner();
   const forms = definition.forms ?? [];
-  const [chosen, setChosen] = useState(0);
-  const focused = elementOf(focus, "forms");
-  const index = Math.min(focused?.index ?? chosen, Math.max(forms.length - 1, 0));
+  const [chosen, setChosen] = useSelection("forms");
+  const index = Math.min(chosen, Math.max(forms.length - 1, 0));
   const withoutForm = (definition.entities ?? []).filter((entity) => !forms.some((form) => form.entity === entity.id));
   const addForm = (entity) => {
     const fields = entity.fields.filter((field) => field.type !== "computed").map((field) => field.id);

@@ -1,11 +1,10 @@
 // Automatic rules (trigger, condition, actions) and the named business conditions they, views and flows share.
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { labelText } from "../../shared/labels.js";
 import { useDesigner } from "../model/DesignerContext.jsx";
 import { freeId } from "../model/ids.js";
 import { appendAt } from "../model/pointer.js";
-import { elementOf } from "../problems/places.js";
+import { useSelection } from "../problems/useSelection.js";
 import { ProblemBadge } from "../problems/ProblemBadge.jsx";
 import { DefinitionsEditor } from "./DefinitionsEditor.jsx";
 import { RuleEditor } from "./RuleEditor.jsx";
@@ -13,11 +12,10 @@ import { newRule } from "./ruleModel.js";
 
 export function RulesTab() {
   const { t } = useTranslation("designer");
-  const { definition, focus, update, language } = useDesigner();
+  const { definition, update, language } = useDesigner();
   const rules = definition.rules ?? [];
-  const [chosen, setChosen] = useState(0);
-  const focused = elementOf(focus, "rules");
-  const index = Math.min(focused?.index ?? chosen, Math.max(rules.length - 1, 0));
+  const [chosen, setChosen] = useSelection("rules");
+  const index = Math.min(chosen, Math.max(rules.length - 1, 0));
   const add = () => {
     update((document) => appendAt(document, "/rules", newRule(freeId("rule", rules.map((rule) => rule.id)), document)));
     setChosen(rules.length);

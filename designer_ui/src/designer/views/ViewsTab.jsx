@@ -5,19 +5,18 @@ import { labelText } from "../../shared/labels.js";
 import { useDesigner } from "../model/DesignerContext.jsx";
 import { freeId } from "../model/ids.js";
 import { appendAt } from "../model/pointer.js";
-import { elementOf } from "../problems/places.js";
+import { useSelection } from "../problems/useSelection.js";
 import { ProblemBadge } from "../problems/ProblemBadge.jsx";
 import { ViewEditor } from "./ViewEditor.jsx";
 import { newView, VIEW_KINDS } from "./viewModel.js";
 
 export function ViewsTab() {
   const { t } = useTranslation("designer");
-  const { definition, focus, update, language } = useDesigner();
+  const { definition, update, language } = useDesigner();
   const views = definition.views ?? [];
-  const [chosen, setChosen] = useState(0);
   const [kind, setKind] = useState("table");
-  const focused = elementOf(focus, "views");
-  const index = Math.min(focused?.index ?? chosen, Math.max(views.length - 1, 0));
+  const [chosen, setChosen] = useSelection("views");
+  const index = Math.min(chosen, Math.max(views.length - 1, 0));
   const add = () => {
     const id = freeId(kind, views.map((view) => view.id));
     update((document) => appendAt(document, "/views", newView(kind, id, document)));
