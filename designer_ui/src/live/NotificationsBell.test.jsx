@@ -93,7 +93,7 @@ describe("the notifications bell", () => {
     fireEvent.click(first);
     await waitFor(() => expect(count()).toHaveAttribute("data-count", "1"));
     expect(fetch.calls.some((call) => call.method === "POST" && call.path === "/api/notifications/1/read")).toBe(true);
-    expect(screen.getByTestId("location")).toHaveTextContent("/apps/sales/records/contract/1"); // the record's page
+    await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("/apps/sales/records/contract/1"));
 
     fireEvent.click(screen.getByTestId("notifications-bell"));
     fireEvent.click(await screen.findByTestId("notifications-read-all"));

@@ -72,6 +72,7 @@ describe("a live dashboard", () => {
   it("refetches a widget once per burst of events on its entity: one in flight, one more after it", async () => {
     const fetch = setUp();
     await screen.findByTestId("kpi-signed");
+    await act(async () => {}); // the widgets' subscriptions (effects) are in place
     const widget = "/api/apps/sales/views/dash/widgets/signed";
     contractChanged(1);
     expect(fetchesOf(fetch, widget)).toBe(1);

@@ -27,6 +27,7 @@ const FORM = (language) => ({
     budget: { "ui:title": language === "zh" ? "预算" : "Budget", "ui:options": { dabble: { type: "money", currency: "CNY" } } },
   },
 });
+const LAZY = { timeout: 10_000 }; // the form page and react-jsonschema-form load on first use
 const TAKEN = {
   error: {
     code: "record.unique",
@@ -63,7 +64,7 @@ function setUp(postAnswer, language = "en") {
 describe("the record form", () => {
   it("puts the server's problems on the fields their pointers name", async () => {
     setUp(() => ({ status: 409, body: TAKEN }));
-    fireEvent.change(await screen.findByLabelText(/Name/), { target: { value: "ACME" } });
+    fireEvent.change(await screen.findByLabelText(/Name/, {}, LAZY), { target: { value: "ACME" } });
     fireEvent.click(screen.getByTestId("save-record"));
     expect(await screen.findByText("Another record already has this 'name'.")).toBeInTheDocument();
     expect(document.getElementById("root_name__error")).toHaveTextContent("Another record already has this 'name'.");
@@ -73,7 +74,7 @@ describe("the record form", () => {
 
   it("creates with the values given and opens the new record", async () => {
     const fetch = setUp(({ body }) => ({ status: 201, body: { id: 5, row_version: 1, ...body } }));
-    fireEvent.change(await screen.findByLabelText(/Name/), { target: { value: "ACME" } });
+    fireEvent.change(await screen.findByLabelText(/Name/, {}, LAZY), { target: { value: "ACME" } });
     fireEvent.click(screen.getByTestId("save-record"));
     await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("/apps/sales/records/customer/5"));
     expect(fetch.calls.find((call) => call.method === "POST").body).toEqual({ name: "ACME" });
@@ -81,7 +82,7 @@ describe("the record form", () => {
 
   it("checks required fields before sending, in Chinese", async () => {
     const fetch = setUp(() => ({ status: 500, body: {} }), "zh");
-    await screen.findByLabelText(/名称/);
+    await screen.findByLabelText(/名称/, {}, LAZY);
     fireEvent.click(screen.getByTestId("save-record"));
     await waitFor(() => expect(document.getElementById("root_name__error")).toHaveTextContent("必填。"));
     expect(fetch.calls.some((call) => call.method === "POST")).toBe(false);
