@@ -6,23 +6,31 @@ import react from "@vitejs/plugin-react";
 // into the one entry stylesheet (cssCodeSplit: false), so no second *.css ever lands in dist/assets.
 //
 // Flask serves the entry at /_vite/dabble.js, so a chunk must never import the entry (it would load it a
-// second time from /assets/dabble.js): everything the entry imports statically goes into the "core" chunk,
-// and the entry holds main.jsx alone.
-function staticallyImported(getModuleIds, getModuleInfo) {
-  const entry = [...getModuleIds()].find((id) => getModuleInfo(id)?.isEntry);
+// second time from /assets/dabble.js): what the entry imports statically and a lazily loaded page needs too goes
+// into the "core" chunk; the shell's own pages (sign-in, home) stay in the entry.
+function closure(roots, getModuleInfo, { dynamic }) {
   const seen = new Set();
-  const queue = [...(getModuleInfo(entry)?.importedIds ?? [])];
+  const queue = [...roots];
   while (queue.length) {
     const id = queue.pop();
-    if (seen.has(id) || id === entry) continue;
+    if (seen.has(id)) continue;
     seen.add(id);
-    queue.push(...(getModuleInfo(id)?.importedIds ?? []));
+    const info = getModuleInfo(id);
+    queue.push(...(info?.importedIds ?? []), ...(dynamic ? (info?.dynamicallyImportedIds ?? []) : []));
   }
   return seen;
 }
+function sharedWithLazyPages(getModuleIds, getModuleInfo) {
+  const ids = [...getModuleIds()];
+  const entry = ids.find((id) => getModuleInfo(id)?.isEntry);
+  const fromEntry = closure(getModuleInfo(entry)?.importedIds ?? [], getModuleInfo, { dynamic: false });
+  const lazyRoots = ids.filter((id) => (getModuleInfo(id)?.dynamicImporters ?? []).length > 0);
+  const fromLazy = closure(lazyRoots, getModuleInfo, { dynamic: true });
+  return new Set([...fromEntry].filter((id) => id !== entry && fromLazy.has(id)));
+}
 let core = null;
 function manualChunks(id, { getModuleIds, getModuleInfo }) {
-  core ??= staticallyImported(getModuleIds, getModuleInfo);
+  core ??= sharedWithLazyPages(getModuleIds, getModuleInfo);
   return core.has(id) ? "core" : undefined;
 }
 
