@@ -3,7 +3,7 @@
 bench/robustness/crash.py: at each crash point 4 writers create and update leads and, at every
 other point, new versions of the app are published one after another (a field added, the previous
 one renamed); gunicorn (master and 2 workers) is killed with SIGKILL at a random moment (at the
-publishing points, within 0.8 s of a publish request leaving). Then: SQLite's integrity and
+publishing points, within 0.6 s of a publish request leaving). Then: SQLite's integrity and
 foreign-key checks (PostgreSQL: every table read in full) with the server down; after a restart,
 every acknowledged write present with its acknowledged values, the app wholly at the last
 acknowledged version or the one cut off, its table's columns exactly that version's fields.
