@@ -17,11 +17,19 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gunicorn import config as gunicorn_config
+
 from bench.robustness.databases import Database
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 APP = "runtime.app:create_app()"
+# gunicorn 24+ opens a control socket at one fixed path per user; servers running side by side must not share it.
+NO_CONTROL_SOCKET = (
+    ("--no-control-socket",)
+    if any(setting.name == "control_socket_disable" for setting in gunicorn_config.KNOWN_SETTINGS)
+    else ()
+)
 
 
 def free_port() -> int:
@@ -108,7 +116,7 @@ class Server:
             "5",
             "--log-level",
             "warning",
-            "--no-control-socket",
+            *NO_CONTROL_SOCKET,
             "--chdir",
             str(ROOT),
             APP,
