@@ -1,7 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
-import { BrowserRouter } from "react-router-dom";
+import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { App } from "./App.jsx";
 import { createI18n } from "./i18n/index.js";
 import { SessionProvider } from "./shared/session.jsx";
@@ -11,16 +11,24 @@ import "./styles.css";
 const i18n = createI18n();
 document.documentElement.lang = i18n.language === "zh" ? "zh-CN" : "en";
 
+// A data router (one catch-all route; App's <Routes> draw the pages), so pages can hold navigation with useBlocker.
+const router = createBrowserRouter([
+  {
+    path: "*",
+    element: (
+      <SessionProvider>
+        <ViewAsProvider>
+          <App />
+        </ViewAsProvider>
+      </SessionProvider>
+    ),
+  },
+]);
+
 createRoot(document.getElementById("root")).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
-      <BrowserRouter>
-        <SessionProvider>
-          <ViewAsProvider>
-            <App />
-          </ViewAsProvider>
-        </SessionProvider>
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </I18nextProvider>
   </StrictMode>,
 );

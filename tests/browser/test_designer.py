@@ -252,3 +252,25 @@ def test_after_a_jump_to_a_problem_other_elements_can_still_be_picked(page):
     page.get_by_test_id("field-list").locator("li").nth(1).get_by_role("button").first.click()
     page.get_by_test_id("field-id").fill("fixed_id")
     expect(page.get_by_test_id("error-count")).to_have_text("No errors")
+
+
+def test_leaving_with_unsaved_changes_asks_first(page):
+    sign_in(page, "li.na")
+    start_from_template(page, "quote_strategy", "designer_leave")
+    page.get_by_test_id("tab-app").click()
+    page.get_by_test_id("app-label-en").fill("Quotes, changed")
+    questions = []
+
+    def answer(dialog, accept: bool) -> None:
+        questions.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", lambda dialog: answer(dialog, accept=False))
+    page.get_by_role("link", name="Dabble").click()
+    expect(page.get_by_test_id("designer-title")).to_have_text("Quotes, changed")  # stayed
+    page.get_by_test_id("tab-entities").click()  # moving inside the designer asks nothing
+    expect(page).to_have_url(re.compile(r"/designer/designer_leave/entities"))
+    page.once("dialog", lambda dialog: answer(dialog, accept=True))
+    page.get_by_role("link", name="Dabble").click()
+    expect(page.get_by_test_id("template-gallery")).to_be_visible()
+    assert questions == ["The draft has unsaved changes. Leave the designer and lose them?"] * 2

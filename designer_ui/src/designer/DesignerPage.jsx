@@ -1,5 +1,5 @@
 // The visual designer of one app (/designer/:appId/<tab>?focus=<JSON pointer>).
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Route, Routes, useLocation, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ErrorNotice } from "../shared/ErrorNotice.jsx";
@@ -12,6 +12,7 @@ import { FormsTab } from "./forms/FormsTab.jsx";
 import { FlowsTab } from "./flows/FlowsTab.jsx";
 import { DesignerContext } from "./model/DesignerContext.jsx";
 import { useDraft } from "./model/useDraft.js";
+import { useLeaveGuard } from "./model/useLeaveGuard.js";
 import { PermissionsTab } from "./permissions/PermissionsTab.jsx";
 import { placeOf } from "./problems/places.js";
 import { ProblemsPanel } from "./problems/ProblemsPanel.jsx";
@@ -39,13 +40,7 @@ export default function DesignerPage() {
     [appId, navigate],
   );
   useFocusHighlight(focus, location.pathname, draft.status);
-  useEffect(() => {
-    const warn = (event) => {
-      if (draft.dirty) event.preventDefault();
-    };
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [draft.dirty]);
+  useLeaveGuard(draft.dirty, appId, t("leave.question"));
 
   const context = useMemo(
     () => ({
