@@ -220,6 +220,8 @@ def test_every_section_of_the_designer_edits_the_draft(page):
     cell = matrix.locator("select").first
     cell.select_option("all")
     expect(cell).to_have_value("all")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the permissions page is {overflow}px too wide"
     screenshot(page, "designer_permissions")
 
     expect(no_errors).to_have_text("No errors")
