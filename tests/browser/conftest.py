@@ -32,9 +32,9 @@ HERE = Path(__file__).resolve().parent
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in this folder is a browser test."""
+    """Every test of this folder that opens a browser gets the `browser` marker."""
     for item in items:
-        if HERE in Path(str(item.path)).parents:
+        if HERE in Path(str(item.path)).parents and "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
 
 
