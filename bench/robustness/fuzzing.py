@@ -13,6 +13,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import requests
 import schemathesis
@@ -149,7 +150,7 @@ def _fuzz_operation(target, operation, mode, report: FuzzReport, *, examples: in
         try:
             case.validate_response(response, checks=list(CHECKS), headers=target.headers)
         except FailureGroup as group:
-            known = REQUEST_LINE if response.status_code == 414 else _known_issue(case, group, condition)
+            known = REQUEST_LINE if response.status_code == 414 else _known_issue(case, response, group, condition)
             if known:
                 report.known[known] += 1
                 return
@@ -172,16 +173,17 @@ def _failure(case, mode, response, group: FailureGroup, target: Target) -> Failu
     )
 
 
-def _known_issue(case, group: FailureGroup, condition: Draft202012Validator) -> str | None:
+def _known_issue(case, response, group: FailureGroup, condition: Draft202012Validator) -> str | None:
     """What explains every failure of the group, if something does: a known issue, or a narrowed generation.
 
     Only an accepted invalid request on a list with `filter=` can be explained: when every other
     query parameter is valid for the real document, the filter decides. A filter the real document
     refuses is the known malformed-filter issue; one it accepts only broke generation_document's
-    narrower limits, and accepting it is right.
+    narrower limits, and accepting it is right. Parameters are judged as they went on the wire (an
+    object generated for a text parameter goes as an empty value, which is valid).
     """
     accepted = all(isinstance(failure, openapi_checks.AcceptedNegativeData) for failure in group.exceptions)
-    query = case.query or {}
+    query = {name: values if len(values) > 1 else values[0] for name, values in _sent_query(response).items()}
     raw = query.get("filter")
     if not accepted or case.method.upper() != "GET" or not isinstance(raw, str):
         return None
@@ -192,6 +194,11 @@ def _known_issue(case, group: FailureGroup, condition: Draft202012Validator) -> 
     except ValueError:
         return None  # unreadable JSON is refused by the API: not this issue
     return NARROWED if condition.is_valid(value) else MALFORMED_FILTER
+
+
+def _sent_query(response) -> dict[str, list[str]]:
+    """The query parameters of the request that got this response, as sent."""
+    return parse_qs(urlsplit(response.request.url).query, keep_blank_values=True)
 
 
 def _parameters_valid(parameters: list[dict[str, Any]], query: dict[str, Any]) -> bool:
