@@ -150,6 +150,21 @@ def describe(bound: Engine) -> dict[str, str]:
     return {"dialect": bound.dialect.name, "version": str(version)}
 
 
+ANALYSIS_ROWS = 1000  # SQLite samples this many rows per index to estimate it: milliseconds, even on large tables
+
+
+def refresh_statistics(connection: Connection, tables: Sequence[str] = ()) -> None:
+    """SQLite: renew the statistics its query planner picks indexes by, of some tables or all (PostgreSQL's
+    autovacuum does this itself). Without them SQLite may read a dashboard row by row from the table where a
+    covering index answers at once."""
+    if connection.dialect.name != "sqlite":
+        return
+    connection.exec_driver_sql(f"PRAGMA analysis_limit={ANALYSIS_ROWS}")
+    preparer = connection.dialect.identifier_preparer
+    for statement in [f"ANALYZE {preparer.quote(name)}" for name in tables] or ["ANALYZE"]:
+        connection.exec_driver_sql(statement)
+
+
 def insert_unless_present(
     connection: Connection, table: Table, values: Mapping[str, Any], unique_columns: Sequence[str]
 ) -> int | None:

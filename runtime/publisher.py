@@ -20,7 +20,7 @@ from builder.service import store
 from builder.service.errors import ApiError
 from builder.service.platform_tables import AppRow
 from builder.service.publishing import PublishRequest
-from runtime.database import lock_app, transaction
+from runtime.database import lock_app, refresh_statistics, transaction
 from runtime.events.announce import announce
 from runtime.events.model import ChangeEvent, EventKind
 from runtime.identity.org_directory import org_directory
@@ -30,6 +30,7 @@ from runtime.migrations.refusals import refuse_unless_allowed
 from runtime.migrations.reports import StepReport
 from runtime.review.policy import review_required
 from runtime.review.submission import submit_for_review
+from runtime.storage.tables import table_name
 
 
 class RuntimePublisher:
@@ -138,6 +139,8 @@ class PlannedVersion:
         refuse_unless_allowed(self.reports, confirmed=request.confirm)
         app = self.apply_draft(session, request, expected_revision) if as_draft else self.app
         run.apply(self.reports)
+        tables = [table_name(app.number, entity["id"]) for entity in self.document["entities"]]
+        refresh_statistics(session.connection(), tables)  # new tables and indexes need planner statistics at once
         store.add_version(
             session,
             app,

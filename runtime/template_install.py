@@ -21,7 +21,7 @@ from sqlmodel import Session
 from builder.service import store
 from builder.service.errors import ApiError
 from builder.service.publishing import PublishRequest
-from runtime.database import lock_app, transaction
+from runtime.database import lock_app, refresh_statistics, transaction
 from runtime.identity import org_admin
 from runtime.identity.demo_org import demo_org_present
 from runtime.identity.org_chart import OrgChart
@@ -107,7 +107,9 @@ class TemplateInstaller:
             lock_app(connection, app_id, exclusive=False)  # like any record write: a publish waits
             app = store.get_app(Session(bind=connection), app_id)
             live = build_live_app(app_id, app.number, app.current_version, template.model)
-            return SampleLoader(connection, live).load(data)
+            counts = SampleLoader(connection, live).load(data)
+            refresh_statistics(connection, [entity.storage.table.name for entity in live.entities.values()])
+            return counts
 
     def install_missing(self, *, now: datetime | None = None) -> list[InstallOutcome]:
         """Install, with sample data, every template whose app does not exist yet (a second run installs nothing)."""

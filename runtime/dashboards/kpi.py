@@ -10,7 +10,7 @@ from sqlalchemy import and_, select
 
 from builder.model import FieldType
 from builder.model.views import PeriodComparison
-from runtime.dashboards.aggregates import aggregate_column, aggregate_value
+from runtime.dashboards.aggregates import aggregate_value, combine, partial_columns, width
 from runtime.dashboards.periods import day_bound, local_day, period_start, shift
 from runtime.dashboards.source import WidgetSource
 from runtime.storage.codecs import plain_number
@@ -24,8 +24,11 @@ def kpi_json(source: WidgetSource) -> dict[str, Any]:
     measured = source.codec(widget.aggregate.field)
     answer: dict[str, Any]
     if widget.compare is None:
-        raw = source.execute(select(aggregate_column(widget.aggregate, source.readable)).where(source.where)).scalar()
-        answer = {"value": aggregate_value(widget.aggregate, measured, raw)}
+        rows = [
+            source.execute(select(*partial_columns(widget.aggregate, part)).where(*source.where(part))).one()
+            for part in source.parts
+        ]
+        answer = {"value": aggregate_value(widget.aggregate, measured, combine(widget.aggregate, rows))}
     else:
         answer = _compared(source, widget.compare)
     value = answer["value"]
@@ -36,36 +39,39 @@ def kpi_json(source: WidgetSource) -> dict[str, Any]:
 
 
 def _compared(source: WidgetSource, compare: PeriodComparison) -> dict[str, Any]:
-    """This period's value and the previous one's, in one query over both periods."""
+    """This period's value and the previous one's, in one query per part over both periods."""
     widget = source.widget
     timezone = source.session.live.timezone
-    today = local_day(source.now, timezone)
-    current = period_start(today, compare.period)
+    current = period_start(local_day(source.now, timezone), compare.period)
     previous = shift(current, compare.period, -1)
     after = shift(current, compare.period, 1)
-    field = source.records.entity.storage.entity.field(compare.date_field)
-    is_date = field.type is FieldType.DATE
-    column = source.readable.c[compare.date_field]
+    is_date = source.records.entity.storage.entity.field(compare.date_field).type is FieldType.DATE
 
     def bound(day: date):
         return day_bound(day, temporal_is_date=is_date, timezone=timezone)
 
-    in_current = and_(column >= bound(current), column < bound(after))
-    in_previous = and_(column >= bound(previous), column < bound(current))
-    statement = select(
-        aggregate_column(widget.aggregate, source.readable, in_current),
-        aggregate_column(widget.aggregate, source.readable, in_previous),
-    ).where(source.where, column >= bound(previous), column < bound(after))
-    now_raw, before_raw = source.execute(statement).one()
+    now_rows, before_rows = [], []
+    split = width(widget.aggregate)
+    for part in source.parts:
+        column = part.c[compare.date_field]
+        in_current = and_(column >= bound(current), column < bound(after))
+        in_previous = and_(column >= bound(previous), column < bound(current))
+        statement = select(
+            *partial_columns(widget.aggregate, part, in_current), *partial_columns(widget.aggregate, part, in_previous)
+        ).where(*source.where(part), column >= bound(previous), column < bound(after))
+        row = tuple(source.execute(statement).one())
+        now_rows.append(row[:split])
+        before_rows.append(row[split:])
     measured = source.codec(widget.aggregate.field)
-    value = aggregate_value(widget.aggregate, measured, now_raw)
-    earlier = aggregate_value(widget.aggregate, measured, before_raw)
+    value = aggregate_value(widget.aggregate, measured, combine(widget.aggregate, now_rows))
+    earlier = aggregate_value(widget.aggregate, measured, combine(widget.aggregate, before_rows))
     numbers = isinstance(value, int | float) and isinstance(earlier, int | float)
+    change = Decimal(str(value)) - Decimal(str(earlier)) if numbers else None
     return {
         "value": value,
         "previous": earlier,
-        "change": plain_number(Decimal(str(value)) - Decimal(str(earlier))) if numbers else None,
-        "change_percent": _percent(Decimal(str(value)) - Decimal(str(earlier)), abs(earlier)) if numbers else None,
+        "change": plain_number(change) if numbers else None,
+        "change_percent": _percent(change, abs(earlier)) if numbers else None,
         "period": {
             "period": str(compare.period),
             "date_field": compare.date_field,

@@ -49,12 +49,12 @@ def widget_json(session: AppSession, widget: Widget, chart: OrgChart, now: datet
 def _rows(source: WidgetSource) -> dict[str, Any]:
     """A table widget: the first rows in its sort order (newest first without one), only its columns."""
     widget = source.widget
-    readable = source.readable
+    readable = source.records.readable
     order = [
         (readable.c[key.field].desc() if key.descending else readable.c[key.field].asc()).nulls_last()
         for key in widget.sort
     ] or [readable.c.id.desc()]
-    statement = select(readable).where(source.where).order_by(*order, readable.c.id.asc())
+    statement = select(readable).where(*source.where(readable)).order_by(*order, readable.c.id.asc())
     rows = source.execute(statement.limit(widget.limit or DEFAULT_TABLE_ROWS))
     entity = source.records.entity.storage.entity
     return {

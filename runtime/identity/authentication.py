@@ -13,13 +13,14 @@ from builder.service.errors import ApiError
 from runtime.database import ENGINE_KEY, transaction
 from runtime.identity.actor import Actor
 from runtime.identity.org_cache import OrgCache
+from runtime.identity.org_chart import OrgChart
 from runtime.identity.tokens import find_token, touch_token
 
 ORG_CACHE_KEY = "dabble.org_cache"
 PUBLIC_API_PATHS = frozenset({"/api/health", "/api/auth/login"})
 # Blueprints whose routes verify a bearer token inside their own database transaction (resolve_pending): a
 # records request then opens one transaction, not two. Their routes must call current_user(connection) first.
-TOKEN_IN_OWN_TRANSACTION = frozenset({"records"})
+TOKEN_IN_OWN_TRANSACTION = frozenset({"records", "views", "events"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 SESSION_USER, SESSION_CSRF = "user", "csrf"
 CSRF_HEADER = "X-CSRF-Token"
@@ -47,9 +48,14 @@ def org_cache() -> OrgCache:
     return current_app.extensions[ORG_CACHE_KEY]
 
 
+def request_chart() -> OrgChart:
+    """The org chart the request's user was found in (a fresh snapshot when none was read yet)."""
+    return g.get("org_chart") or org_cache().current()
+
+
 def authenticate() -> None:
     """Set g.user (an Actor, or None) and g.rights; refuse anonymous API calls and cookie writes without CSRF."""
-    g.user, g.rights, g.token_id, g.pending_token = None, None, None, None
+    g.user, g.rights, g.token_id, g.pending_token, g.org_chart = None, None, None, None, None
     header = request.headers.get("Authorization")
     local = request.environ.get(LOCAL_ACTOR_ENVIRON)
     if isinstance(local, Actor):
@@ -91,13 +97,15 @@ def csrf_token() -> str | None:
 def _from_token(header: str, connection: Connection) -> None:
     scheme, _space, token = header.partition(" ")
     match = find_token(connection, token.strip()) if scheme.lower() == "bearer" else None
-    actor = None if match is None else org_cache().chart(match.revision).actor(match.username)
+    chart = None if match is None else org_cache().chart(match.revision)
+    actor = None if chart is None else chart.actor(match.username)
     if actor is None:
         raise ApiError(
             401, "auth.invalid_token", "The API token is not valid (revoked?). / API 令牌无效（可能已被撤销）。"
         )
     g.token_id = match.token_id
     g.touch_token = match.stale
+    g.org_chart = chart
     _set_user(actor)
 
 
@@ -109,7 +117,8 @@ def _touch_used_token(response: Response) -> Response:
 
 
 def _from_session() -> None:
-    actor = org_cache().current().actor(session[SESSION_USER])
+    chart = g.org_chart = org_cache().current()
+    actor = chart.actor(session[SESSION_USER])
     if actor is None:  # deactivated or removed since signing in
         session.clear()
         return

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, FromClause, and_, case, exists, false, not_, null, or_, select, true
+from sqlalchemy.sql.elements import False_
 
 from builder.model import Permission, Scope, Visibility
 from runtime.identity.actor import Actor
@@ -53,24 +54,56 @@ class RecordAccess:
         )
 
     def row_filter(self, storage: EntityStorage, operation: str = "read") -> ColumnElement[bool] | None:
-        """A condition on the records the user may touch by an operation; None when every record."""
+        """A condition on the records the user may touch by an operation; None when every record (administrators)."""
         if self.unrestricted:
             return None
-        clauses = [self._grant_clause(storage, grant, operation) for grant in self._grants(storage.entity.id)]
-        if operation == "read":
-            clauses.append(self._collaborating(storage))
-        return or_(false(), *clauses)
+        if self._every_record(storage, operation):
+            return true()
+        return or_(false(), *self._arms(storage, operation))
 
     def source(self, storage: EntityStorage) -> FromClause:
         """The records the user may read, with each value they may not see on a record replaced by NULL."""
-        table = storage.table
-        scope = self.row_filter(storage)
-        if scope is None:
-            return table
+        if self.unrestricted:
+            return storage.table
+        masked = self._masked(storage)
+        every_record = self._every_record(storage, "read")
+        if every_record and masked is None:
+            return storage.table
+        readable = masked if masked is not None else select(storage.table)
+        # No WHERE when every record is readable: a constant one keeps SQLite from using partial indexes
+        return (readable if every_record else readable.where(self.row_filter(storage))).subquery("readable")
+
+    def source_parts(self, storage: EntityStorage) -> list[FromClause]:
+        """The readable records (as source() gives them) cut into parts no record is in twice, for aggregates.
+
+        Each part is one way the user reads records (a role's scope, being a collaborator) minus the ways
+        before it: a plain condition an index serves, where the whole (an OR of them) makes databases
+        visit the table row by row. Counts and sums over the parts add up to those over source().
+        """
+        if self.unrestricted or self._every_record(storage, "read"):
+            return [self.source(storage)]
+        arms = [arm for arm in self._arms(storage, "read") if not isinstance(arm, False_)]
+        readable = self._masked(storage)
+        readable = readable if readable is not None else select(storage.table)
+        return [
+            readable.where(arm, *(not_(earlier) for earlier in arms[:index])).subquery(f"readable_{index}")
+            for index, arm in enumerate(arms)
+        ]
+
+    def _arms(self, storage: EntityStorage, operation: str) -> list[ColumnElement[bool]]:
+        """Each way the user may touch records by the operation: a role's scope, and collaborating (reading)."""
+        clauses = [self._grant_clause(storage, grant, operation) for grant in self._grants(storage.entity.id)]
+        return [*clauses, self._collaborating(storage)] if operation == "read" else clauses
+
+    def _masked(self, storage: EntityStorage):
+        """The table's columns with values the user may not see on a record NULL, and the visibility flags; None
+        when no field may be hidden from anyone."""
         visible = self._visible_clauses(storage)
+        if not visible:
+            return None
+        table = storage.table
         columns = [case((visible[c.name], c), else_=null()).label(c.name) if c.name in visible else c for c in table.c]
-        flags = [clause.label(SEES + name) for name, clause in visible.items()]
-        return select(*columns, *flags).where(scope).subquery("readable")
+        return select(*columns, *(clause.label(SEES + name) for name, clause in visible.items()))
 
     @staticmethod
     def visibility_flags(readable: FromClause) -> tuple[str, ...]:
@@ -84,6 +117,10 @@ class RecordAccess:
 
     def _visible_clauses(self, storage: EntityStorage) -> dict[str, ColumnElement[bool]]:
         """For each field that may be hidden, the condition on a record under which the user sees it."""
+        if not any(
+            field.owner_may_narrow or field.visibility is not Visibility.EVERYONE for field in storage.entity.fields
+        ):
+            return {}  # every field is everyone's: nothing to build
         table = storage.table
         is_owner = table.c.owner == self.actor
         is_supervisor = or_(is_owner, table.c.owner.in_(sorted(self.user.direct_reports)))
@@ -127,6 +164,16 @@ class RecordAccess:
         }
         refused = [and_(test, not_(by_level[other])) for other, test in set_at.items()]
         return and_(by_level[level], *(not_(clause) for clause in refused))
+
+    def reads_every_record(self, storage: EntityStorage) -> bool:
+        """Whether the user may read every record of the entity (as an administrator or through a role)."""
+        return self.unrestricted or self._every_record(storage, "read")
+
+    def _every_record(self, storage: EntityStorage, operation: str) -> bool:
+        """Whether some role of the user grants the operation on every record of the entity, without a `where`."""
+        return any(
+            getattr(grant, operation) is Scope.ALL and grant.where is None for grant in self._grants(storage.entity.id)
+        )
 
     def _grants(self, entity_id: str) -> list[Permission]:
         """The permissions on the entity of the roles the user holds in this app."""

@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 from runtime.database import ENGINE_KEY, transaction
 from runtime.identity import current_user
 from runtime.identity.actor import Actor
-from runtime.identity.authentication import org_cache
+from runtime.identity.authentication import request_chart
 from runtime.live_apps import LiveApp
 from runtime.records.access import RecordAccess
 from runtime.records.service import Records
@@ -49,4 +49,4 @@ def app_session(app_id: str, *, write: bool = False) -> Iterator[AppSession]:
 def acting_user(user: Actor, live: LiveApp, *, write: bool, target: str | None = None) -> Actor:
     """The signed-in user, or the user or role they view the app as (`target`, else the X-View-As header)."""
     target = request.headers.get(VIEW_AS_HEADER) if target is None else target
-    return user if target is None else viewed_as(user, target, live, org_cache().current(), write=write)
+    return user if target is None else viewed_as(user, target, live, request_chart(), write=write)

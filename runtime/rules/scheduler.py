@@ -15,11 +15,13 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 from flask import Flask
 
-from runtime.database import ENGINE_KEY
+from runtime.database import ENGINE_KEY, refresh_statistics, transaction
 from runtime.rules.sweep import sweep
 
 log = logging.getLogger(__name__)
 SWEEP_JOB = "dabble-rules-sweep"
+STATISTICS_JOB = "dabble-statistics"
+STATISTICS_MINUTES = 10  # data grows between publishes: the query planner's statistics are renewed this often
 SCHEDULER_CHOICES = ("auto", "serve", "worker")
 
 
@@ -54,6 +56,24 @@ def _add_sweep_job(scheduler: BaseScheduler, app: Flask) -> None:
     )
 
 
+def _add_statistics_job(scheduler: BaseScheduler, app: Flask) -> None:
+    """Renew the database's planner statistics now and every few minutes (SQLite; a no-op on PostgreSQL)."""
+    scheduler.add_job(
+        _statistics_job,
+        IntervalTrigger(minutes=STATISTICS_MINUTES),
+        args=(app,),
+        id=STATISTICS_JOB,
+        max_instances=1,
+        coalesce=True,
+        next_run_time=datetime.now(UTC),
+    )
+
+
+def _statistics_job(app: Flask) -> None:
+    with transaction(app.extensions[ENGINE_KEY], write=True) as connection:
+        refresh_statistics(connection)
+
+
 def _sweep_job(app: Flask) -> None:
     fired = sweep(app)
     if fired:
@@ -66,6 +86,7 @@ class BackgroundSweeper:
     def __init__(self, app: Flask) -> None:
         self.scheduler = BackgroundScheduler(timezone=UTC)
         _add_sweep_job(self.scheduler, app)
+        _add_statistics_job(self.scheduler, app)
 
     def start(self) -> None:
         """Start sweeping."""
@@ -87,6 +108,7 @@ def run_worker(app: Flask) -> None:
     """Sweep in the foreground until SIGTERM or Ctrl-C (`dabble worker`)."""
     scheduler = BlockingScheduler(timezone=UTC)
     _add_sweep_job(scheduler, app)
+    _add_statistics_job(scheduler, app)
     signal.signal(signal.SIGTERM, lambda _signal, _frame: scheduler.shutdown(wait=False))
     try:
         scheduler.start()

@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import BigInteger, Column, DateTime, Index, Integer, MetaData, String, Table
 
+from builder.conditions.ast import Combinator, ConditionGroup, ConditionRule, Operator
 from builder.conditions.fold import UnresolvedDefinition, expanded_rules
 from builder.identifiers import SYSTEM_COLUMNS
 from builder.model import AppDefinition, Entity, FieldType
-from builder.model.views import CalendarView, DashboardView, KanbanView, TableView
+from builder.model.views import CalendarView, DashboardView, KanbanView, TableView, WidgetKind
 from runtime.storage.codecs import USER_NAME_LENGTH, Codec, codec_for
 
 MAX_NAME_LENGTH = 63  # PostgreSQL's limit for identifiers
@@ -82,8 +83,11 @@ def entity_storage(metadata: MetaData, app_number: int, model: AppDefinition, en
         *(Column(field.id, codecs[field.id].sql_type, nullable=True) for field in entity.fields),
     ]
     table = Table(name, metadata, *columns)
-    for column in sorted(indexed_fields(model, entity)):
+    covering = widget_indexes(model, entity)
+    for column in sorted(indexed_fields(model, entity) - {columns[0] for columns in covering}):
         Index(index_name(name, column), table.c[column])
+    for columns in covering:
+        Index(index_name(name, "__".join(columns)), *(table.c[column] for column in columns))
     unique_indexes = {}
     for field in entity.fields:
         if field.unique:
@@ -117,6 +121,63 @@ def indexed_fields(model: AppDefinition, entity: Entity) -> set[str]:
                 wanted |= _condition_fields(model, saved.condition)
     columns = {field.id for field in entity.fields if field.type not in (FieldType.LONGTEXT, FieldType.MULTICHOICE)}
     return wanted & (columns | {"owner", "created_at", "updated_at", "workflow_state"})
+
+
+MAX_INDEX_COLUMNS = 8
+
+
+def widget_indexes(model: AppDefinition, entity: Entity) -> list[tuple[str, ...]]:
+    """Covering indexes for the dashboard widgets on the entity, so each is computed from an index, never the table.
+
+    Per widget, its columns in the order an index serves best: fields its filter tests for equality, what it
+    groups or compares by, its other filter fields, the measured field, then `deleted_at` (live records) —
+    once with `owner` last, for readers of every record, once with `owner` first, for readers of their own or
+    their team's. An index whose columns another index with the same first column holds is left out.
+    """
+    indexable = {field.id for field in entity.fields if field.type not in (FieldType.LONGTEXT, FieldType.MULTICHOICE)}
+    indexable |= {"owner", "created_at", "updated_at", "workflow_state"}
+    wanted: list[tuple[str, ...]] = []
+    for view in model.views:
+        if not isinstance(view, DashboardView):
+            continue
+        for widget in view.widgets:
+            if widget.entity != entity.id or widget.kind is WidgetKind.TABLE:
+                continue
+            equal = _equality_fields(widget.filter)
+            lead = [widget.group_by.field] if widget.group_by else []
+            lead += [widget.compare.date_field] if widget.compare else []
+            measured = [widget.aggregate.field] if widget.aggregate and widget.aggregate.field else []
+            columns = [*equal, *lead, *sorted(_condition_fields(model, widget.filter)), *measured]
+            columns = [column for column in dict.fromkeys(columns) if column in indexable and column != "owner"]
+            columns = columns[: MAX_INDEX_COLUMNS - 2]
+            wanted.append(("owner", *columns, "deleted_at"))
+            if "owner" not in (*equal, *lead):  # a widget by owner is best served owner first, whoever reads
+                wanted.append((*columns, "owner", "deleted_at"))
+    unique = list(dict.fromkeys(wanted))
+    return [
+        columns
+        for position, columns in enumerate(unique)
+        if not any(_serves(other, columns, earlier=index < position) for index, other in enumerate(unique))
+    ]
+
+
+def _equality_fields(condition: ConditionGroup | None) -> list[str]:
+    """The fields a condition always tests for one value or a few (= or in, directly under a top-level 'and')."""
+    if condition is None or condition.combinator is not Combinator.AND or condition.negated:
+        return []
+    return sorted(
+        {
+            rule.field
+            for rule in condition.rules
+            if isinstance(rule, ConditionRule) and rule.operator in (Operator.EQ, Operator.IN)
+        }
+    )
+
+
+def _serves(index: tuple[str, ...], wanted: tuple[str, ...], *, earlier: bool) -> bool:
+    """Whether `index` (another one) serves a widget wanting `wanted`: same first column, every column held."""
+    held = set(index) >= set(wanted) and index[0] == wanted[0] and index != wanted
+    return held and (len(index) > len(wanted) or earlier)
 
 
 def _condition_fields(model: AppDefinition, condition) -> set[str]:

@@ -9,7 +9,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from builder.model.views import AnyView, CalendarView, DashboardView, DetailView, KanbanView, TableView
 from builder.service.errors import ApiError
 from runtime.dashboards.widgets import dashboard_json, widget_json
-from runtime.identity.authentication import org_cache
+from runtime.identity.authentication import request_chart
 from runtime.live_apps import LiveApp
 from runtime.records.api import RECORD_ID
 from runtime.records.queries import parameter_problem
@@ -47,7 +47,7 @@ def show_view(app_id: str, view_id: str):
         if isinstance(view, CalendarView):
             return jsonify(calendar_json(session, view, arguments))
         if isinstance(view, DashboardView):
-            return jsonify(dashboard_json(session, view, org_cache().current()))
+            return jsonify(dashboard_json(session, view, request_chart()))
         session.records(view.entity).require("read")
         return jsonify({"view": detail_header_json(session, view)})
 
@@ -72,7 +72,7 @@ def show_widget(app_id: str, view_id: str, widget_id: str):
                 "widget.not_found",
                 f"Dashboard '{view_id}' has no widget '{widget_id}'. / 仪表盘中没有组件“{widget_id}”。",
             )
-        return jsonify(widget_json(session, widget, org_cache().current(), datetime.now(UTC)))
+        return jsonify(widget_json(session, widget, request_chart(), datetime.now(UTC)))
 
 
 @blueprint.get("/api/apps/<app_id>/views/<view_id>/export")
@@ -82,7 +82,7 @@ def export(app_id: str, view_id: str):
     max_rows = int(current_app.config["DABBLE_EXPORT_MAX_ROWS"])
     with app_session(app_id) as session:
         view = view_of(session.live, view_id, TableView)
-        exported = export_view(session, view, arguments, org_cache().current(), max_rows)
+        exported = export_view(session, view, arguments, request_chart(), max_rows)
     response = Response(exported.content, mimetype=exported.mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
     return response
