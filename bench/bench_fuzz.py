@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench.harness import Measurement
 from bench.robustness.databases import benchmark_databases, database
-from bench.robustness.fuzzing import KNOWN_ISSUES, MALFORMED_FILTER, REQUEST_LINE, FuzzReport, Target, fuzz_app
+from bench.robustness.fuzzing import KNOWN_ISSUES, REQUEST_LINE, FuzzReport, Target, fuzz_app
 from bench.robustness.instance import ADMIN, prepare
 from bench.robustness.server import HOST, Launcher, Server
 
@@ -94,12 +94,6 @@ def _figures(kind: str, per_app: dict[str, list[FuzzReport]]) -> list[Measuremen
             "answers",
             failure_count,
             target=1,
-        ),
-        Measurement.single(
-            BENCHMARK,
-            f"{kind}: invalid filters accepted (known issue, reported)",
-            "answers",
-            known.get(MALFORMED_FILTER, 0),
         ),
         Measurement.single(
             BENCHMARK,

@@ -19,6 +19,10 @@ API_CATALOG: dict[str, MessageSpec] = {
     "record.type": error("'{field}' must be {expected}.", "“{field}”必须是{expected_zh}。"),
     "record.option": error("'{value}' is not an option of '{field}'.", "“{value}”不是“{field}”的选项。"),
     "record.duplicate_option": error("'{field}' lists an option twice.", "“{field}”包含重复的选项。"),
+    "record.nul": error(
+        "'{field}' holds a NUL character (U+0000), which no text may hold.",
+        "“{field}”含有 NUL 字符（U+0000），文本中不能包含该字符。",
+    ),
     "record.too_long": error("'{field}' has at most {limit} characters.", "“{field}”最多 {limit} 个字符。"),
     "record.minimum": error("'{field}' must be at least {limit}.", "“{field}”不能小于 {limit}。"),
     "record.maximum": error("'{field}' must be at most {limit}.", "“{field}”不能大于 {limit}。"),

@@ -108,6 +108,8 @@ class Server:
             str(self.threads),
             "--bind",
             f"{HOST}:{self.port}",
+            "--limit-request-line",
+            "16384",  # as the README's gunicorn command: list filters travel in the URL
             "--keep-alive",
             "30",
             "--timeout",

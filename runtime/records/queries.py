@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -13,9 +12,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, FromClause, and_, func, or_, select
 
 from builder.conditions.ast import Combinator, ConditionGroup, ConditionRule, Operator
+from builder.conditions.json_check import condition_shape_errors
 from builder.conditions.parse import ConditionTooDeep, parse_condition
 from builder.conditions.typecheck import check_condition
 from builder.identifiers import RESERVED_FIELD_IDS
+from builder.loading import DefinitionUnreadable, load_definition_text
 from builder.messages import expectation
 from builder.model import FieldType
 from builder.model.fields import UNSORTABLE_TYPES
@@ -168,11 +169,12 @@ def _parameter_value(kind: FieldType, value: str) -> Any:
 
 
 def _filter(raw: str, live: LiveApp, storage: EntityStorage, problems) -> Any:
-    """filter=<condition JSON>: parsed and type-checked like any condition of the definition."""
+    """filter=<condition JSON>: read like a definition (no lone surrogates, no duplicate keys), shaped exactly
+    like a condition (a malformed rule is refused, never skipped), then type-checked like any condition."""
     try:
-        document = json.loads(raw)
-        condition = parse_condition(document, "/filter")
-    except (ValueError, ConditionTooDeep):
+        document = load_definition_text(raw)
+        condition = None if condition_shape_errors(document) else parse_condition(document, "/filter")
+    except (DefinitionUnreadable, ConditionTooDeep):
         condition = None
     if condition is None:
         problems.append(api_problem("query.filter", "/filter").to_json())

@@ -105,6 +105,8 @@ class RecordValidator:
                 return self.codecs[field.id].to_database(value), None
             except literals.LiteralError:
                 return value, _format_problem(field.id, _PATTERN_FORMATS[field.type])
+        if field.is_textual and "\x00" in value:  # PostgreSQL cannot store it: refused on every database alike
+            return value, api_problem("record.nul", f"/{field.id}", field=field.id)
         scale = field.effective_scale
         if field.is_numeric and scale and isinstance(value, int | float) and not isinstance(value, bool):
             number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)

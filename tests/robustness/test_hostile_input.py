@@ -314,11 +314,6 @@ def test_hostile_field_names_in_queries_are_refused_at_their_path(app, client, p
     _assert_no_hostile_sql(statements)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported: runtime/records/queries.py reads filter= with json.loads, so a lone surrogate escape in "
-    "a field name reaches the error message, which cannot be encoded as UTF-8 (a 500)",
-)
 def test_a_lone_surrogate_in_a_filter_field_name_is_a_400(sqlite_app):
     client = signed_in_client(sqlite_app)
     publish_new(client, definition())
@@ -327,14 +322,9 @@ def test_a_lone_surrogate_in_a_filter_field_name_is_a_400(sqlite_app):
     assert response.status_code == 400
 
 
-@pytest.mark.postgres
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported: a text value holding NUL (U+0000) reaches PostgreSQL, which refuses it (psycopg.DataError, a "
-    "500); SQLite stores it. runtime/storage/codecs.py or runtime/records/validation.py should refuse it with 422",
-)
-def test_a_nul_in_a_text_value_is_stored_or_refused_on_postgresql(postgres_app):
-    client = signed_in_client(postgres_app)
+def test_a_nul_in_a_text_value_is_refused_on_every_database(app):
+    client = signed_in_client(app)
     publish_new(client, definition())
     response = _post(client, RECORDS, _deal("a\x00b"))
-    assert response.status_code in (201, 422)
+    assert response.status_code == 422
+    assert [problem["code"] for problem in response.get_json()["error"]["problems"]] == ["record.nul"]
