@@ -182,13 +182,16 @@ def _system_field(field_id: str, field_type: FieldType, zh: str, en: str, **extr
     return Field(id=field_id, type=field_type, label=Label(zh=zh, en=en), system=True, read_only=True, **extra)
 
 
-WORKFLOW_STATES = ("draft", "in_review", "approved", "rejected", "cancelled")
+# The record's side of its workflow instance (runtime.workflows.tables.InstanceState), and draft before any.
+WORKFLOW_STATES = ("draft", "in_approval", "revising", "approved", "rejected", "withdrawn", "cancelled")
 _STATE_LABELS = {
     "draft": ("草稿", "Draft"),
-    "in_review": ("审批中", "In review"),
+    "in_approval": ("审批中", "In approval"),
+    "revising": ("退回修改", "Sent back"),
     "approved": ("已通过", "Approved"),
     "rejected": ("已驳回", "Rejected"),
-    "cancelled": ("已撤回", "Cancelled"),
+    "withdrawn": ("已撤回", "Withdrawn"),
+    "cancelled": ("已取消", "Cancelled"),
 }
 
 SYSTEM_FIELDS: tuple[Field, ...] = (

@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
 from builder.model import FieldType
+from builder.model.fields import WORKFLOW_STATES
 from runtime.openapi import to_2020_12
 from runtime.records.list_limits import MAX_PAGE_SIZE
 from tests.support.apps import definition, republish
@@ -102,7 +103,7 @@ def test_list_parameters_are_typed_per_field(client):
     assert items("is_strategic") == {"type": "boolean"}
     assert items("name")["type"] == "string"
     assert items("id") == {"type": "integer"}
-    assert items("workflow_state") == {"enum": ["draft", "in_review", "approved", "rejected", "cancelled"]}
+    assert items("workflow_state") == {"enum": list(WORKFLOW_STATES)}
     assert "notes" not in parameters  # longtext cannot be filtered by value
     assert "row_version" not in parameters
     contract = document["paths"]["/api/apps/contract_approval/contract"]["get"]

@@ -23,6 +23,7 @@ from builder.conditions.literals import scalar_literal, value_kind
 from builder.conditions.operators import ALLOWED_OPERATORS
 from builder.conditions.parse import parse_condition
 from builder.model import FieldType
+from builder.model.fields import WORKFLOW_STATES
 from runtime.database import database_url, make_engine
 from runtime.storage.sql_conditions import condition_clause
 from runtime.storage.tables import EntityStorage, entity_storage
@@ -253,7 +254,6 @@ TEXTS = (
 TEXT_ALPHABET = "aAbB%_ éÉ中😀ß"
 EMAILS = ("ann@example.com", "Ann@Example.com", "ANN@EXAMPLE.COM", "bob_smith@ex.com", "b%b@ex.com", "王@例子.中国")
 USERS = ("alice", "Alice", "bob", "bob.smith", "b_b", "carol@ex.com")
-WORKFLOW_STATES = ("draft", "in_review", "approved", "rejected", "cancelled")
 INTEGERS = (0, 1, -1, 2, 3, 5, 100, 50000, 2**53, 2**53 + 1, 2**63 - 1, -(2**63))
 CENTS = (0, 1, 10, 15, 25, 150, 250, 9999, 10000, 4999998, 4999999, 5000000, 5000001, 2**63 - 1)
 TENTHS = (0, 1, 2, 3, 15, 25, 1000, -1, -15, 999999)
