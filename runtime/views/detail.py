@@ -12,6 +12,7 @@ from builder.service.errors import ApiError
 from runtime.records.session import AppSession
 from runtime.views.columns import columns_json, shown_fields
 from runtime.views.table import ROW_KEYS, pick, view_header
+from runtime.workflows.pinned import pinned_model
 from runtime.workflows.run import INSTANCES
 from runtime.workflows.views import timeline
 
@@ -76,7 +77,7 @@ def _timeline(session: AppSession, entity_id: str, record_id: int) -> list[dict[
     hidden = records.hidden_on(record_id)
     items = [{"kind": "change"} | change for change in records.history(record_id)["items"]]
     instances = session.connection.execute(
-        select(INSTANCES.c.id, INSTANCES.c.workflow)
+        select(INSTANCES.c.id, INSTANCES.c.workflow, INSTANCES.c.version)
         .where(
             INSTANCES.c.app_number == session.live.number,
             INSTANCES.c.entity == entity_id,
@@ -84,7 +85,8 @@ def _timeline(session: AppSession, entity_id: str, record_id: int) -> list[dict[
         )
         .order_by(INSTANCES.c.id)
     )
-    for instance_id, workflow in instances.all():
-        for step in timeline(session.connection, instance_id, hidden):
+    for instance_id, workflow, version in instances.all():
+        flow = pinned_model(session.connection, session.live.number, version).workflow(workflow)
+        for step in timeline(session.connection, instance_id, hidden, flow):
             items.append({"kind": "approval", "instance": instance_id, "workflow": workflow} | step)
     return sorted(items, key=lambda item: datetime.fromisoformat(item["at"].replace("Z", "+00:00")))

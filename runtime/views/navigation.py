@@ -35,6 +35,11 @@ def navigation_json(session: AppSession) -> dict[str, Any]:
                 "label": entity.label.to_json(),
                 "title_field": entity.title_field,
                 "may": {operation: access.may(live.entity(entity.id).storage, operation) for operation in OPERATIONS},
+                "workflows": [
+                    {"id": flow.id, "label": flow.label.to_json()}
+                    for flow in model.workflows
+                    if flow.entity == entity.id
+                ],
             }
             for entity in model.entities
         ],

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from builder.diff.values import plain
+from builder.model.workflows import Workflow
 from builder.moments import utc_text
 from runtime.live_apps import LiveApp
 from runtime.records.access import RecordAccess
@@ -47,12 +48,12 @@ def instance_json(connection: Connection, access: RecordAccess, instance: dict[s
         if instance["state"] in ACTIVE_STATES
         else [],
         "passed": list(instance["path"]),
-        "timeline": timeline(connection, instance["id"], hidden),
+        "timeline": timeline(connection, instance["id"], hidden, flow),
     }
 
 
-def timeline(connection: Connection, instance_id: int, hidden: frozenset[str]) -> list[dict[str, Any]]:
-    """Who did what and when, with comments; a value of a field the viewer may not see is left out."""
+def timeline(connection: Connection, instance_id: int, hidden: frozenset[str], flow: Workflow) -> list[dict[str, Any]]:
+    """Who did what and when (at which node, by its label), with comments; values the viewer may not see left out."""
     rows = connection.execute(select(EVENTS).where(EVENTS.c.instance_id == instance_id).order_by(EVENTS.c.id))
     items = []
     for row in rows:
@@ -60,12 +61,14 @@ def timeline(connection: Connection, instance_id: int, hidden: frozenset[str]) -
         if details.get("field") in hidden:
             details.pop("value", None)
             details["hidden"] = True
+        node = flow.node(row.node) if row.node else None
         items.append(
             {
                 "at": utc_text(row.at),
                 "actor": row.actor,
                 "action": row.action,
                 "node": row.node,
+                "node_label": plain(node.label) if node is not None and node.label is not None else None,
                 "comment": row.comment,
                 "details": details,
             }

@@ -106,6 +106,12 @@ def test_a_detail_shows_fields_related_records_and_the_timeline_as_each_user_may
     assert related["total"] == 1 and related["items"][0]["subject"] == "Call back"
     kinds = [(item["kind"], item["action"]) for item in mine["timeline"]]
     assert kinds[:2] == [("change", "create"), ("change", "update")] and ("approval", "submit") in kinds
+    flow = MODEL.workflow("contract_signoff")
+    steps = [item for item in mine["timeline"] if item["kind"] == "approval" and item["node"]]
+    for step in steps:
+        node = flow.node(step["node"])
+        assert step["node_label"] == (node.label.to_json() if node.label is not None else None)
+    assert any(step["node"] == "manager_review" and step["node_label"] for step in steps)
     moments = [datetime.fromisoformat(item["at"].replace("Z", "+00:00")) for item in mine["timeline"]]
     assert moments == sorted(moments)
     director = signed_in_client(demo_instance.app, "zhang.wei", is_admin=False).get(path).get_json()

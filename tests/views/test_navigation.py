@@ -38,6 +38,8 @@ def test_each_user_is_offered_the_views_of_entities_they_may_read(demo_instance,
         assert [view["id"] for view in answer["views"]] == expected, username
         for entity in answer["entities"]:
             assert entity["may"] == {op: _granted(template, username, entity["id"], op) for op in OPERATIONS}
+            flows = [flow for flow in template.model.workflows if flow.entity == entity["id"]]
+            assert entity["workflows"] == [{"id": flow.id, "label": flow.label.to_json()} for flow in flows]
         assert answer["app"]["id"] == template.id and answer["app"]["version"] == 1
 
 

@@ -25,7 +25,9 @@ export function Timeline({ items, columns }) {
             {item.kind === "approval"
               ? t(`timeline.approval.${item.action}`, { defaultValue: item.action })
               : t(`timeline.change.${item.action}`, { defaultValue: item.action })}
-            {item.kind === "approval" && item.node && <span className="muted"> · {item.node}</span>}
+            {item.kind === "approval" && item.node && (
+              <span className="muted"> · {labelText(item.node_label, language, item.node)}</span>
+            )}
             <span className="muted"> · {formatMoment(item.at, language, format.timeZone)}</span>
           </p>
           {item.comment && <blockquote className="timeline-comment">{item.comment}</blockquote>}
