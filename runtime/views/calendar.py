@@ -10,10 +10,9 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from builder.model import FieldType
 from builder.model.views import CalendarView
 from runtime.api_messages import api_problem
-from runtime.records.queries import parse_list_query
 from runtime.records.session import AppSession
 from runtime.views.arguments import Arguments, checked, date_parameter, invalid_query
-from runtime.views.table import view_header
+from runtime.views.table import view_header, view_query
 
 CALENDAR_PARAMETERS = frozenset({"q", "filter", "from", "to"})
 MAX_DAYS = 366
@@ -24,16 +23,8 @@ def calendar_json(session: AppSession, view: CalendarView, arguments: Arguments)
     """The events from `from` to `to` (inclusive; default: this month), oldest first, at most MAX_EVENTS."""
     arguments = checked(arguments, CALENDAR_PARAMETERS)
     first, last = _range(session, arguments)
-    records = session.records(view.entity)
-    records.require("read")
-    query = parse_list_query(
-        {name: values for name, values in arguments.items() if name in ("q", "filter")},
-        session.live,
-        records.entity,
-        records.readable,
-        dialect=session.connection.dialect.name,
-        preset=() if view.filter is None else (view.filter,),
-    )
+    searched = {name: values for name, values in arguments.items() if name in ("q", "filter")}
+    records, query = view_query(session, view, searched)
     readable = records.readable
     entity = records.entity.storage.entity
     start = readable.c[view.date_field]

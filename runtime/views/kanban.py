@@ -8,11 +8,10 @@ from sqlalchemy import func, select
 
 from builder.model.fields import Field
 from builder.model.views import KanbanView
-from runtime.records.queries import parse_list_query
 from runtime.records.session import AppSession
 from runtime.views.arguments import Arguments, checked, list_part, whole_number
 from runtime.views.columns import columns_json
-from runtime.views.table import ROW_KEYS, pick, view_header
+from runtime.views.table import ROW_KEYS, pick, view_header, view_query
 
 KANBAN_PARAMETERS = frozenset({"q", "filter", "sort", "lane_size"})
 DEFAULT_LANE_SIZE, MAX_LANE_SIZE = 50, 200
@@ -23,16 +22,7 @@ def kanban_json(session: AppSession, view: KanbanView, arguments: Arguments) -> 
     """Lanes in the options' order (then values no option names, then empty), with totals and the first cards."""
     arguments = checked(arguments, KANBAN_PARAMETERS)
     lane_size = whole_number(arguments, "lane_size", DEFAULT_LANE_SIZE, (1, MAX_LANE_SIZE))
-    records = session.records(view.entity)
-    records.require("read")
-    query = parse_list_query(
-        list_part(arguments, sort=view.sort),
-        session.live,
-        records.entity,
-        records.readable,
-        dialect=session.connection.dialect.name,
-        preset=() if view.filter is None else (view.filter,),
-    )
+    records, query = view_query(session, view, list_part(arguments, sort=view.sort))
     readable = records.readable
     lane = readable.c[view.group_by]
     totals = dict(session.connection.execute(select(lane, func.count()).where(query.where).group_by(lane)).all())

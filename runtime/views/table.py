@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from builder.conditions.ast import ConditionGroup
 from builder.model.views import TableView
 from runtime.api_messages import api_problem
 from runtime.records.queries import ListQuery, parse_list_query
@@ -39,22 +40,31 @@ def table_json(session: AppSession, view: TableView, arguments: Arguments) -> di
 
 def table_query(session: AppSession, view: TableView, arguments: Arguments) -> tuple[Records, ListQuery]:
     """The records of the view's entity and the parsed query of its rows (403 when the user may not list them)."""
-    records = session.records(view.entity)
-    records.require("read")
-    preset = [view.filter]
+    saved = None
     if "saved" in arguments:
         saved_id = arguments["saved"][-1]
         saved = next((saved for saved in view.saved_filters if saved.id == saved_id), None)
         if saved is None:
             raise invalid_query([api_problem("query.saved_filter", "/saved", view=view.id, saved=saved_id).to_json()])
-        preset.append(saved.condition)
+    listed = list_part(arguments, sort=view.sort, page_size=view.page_size)
+    return view_query(session, view, listed, () if saved is None else (saved.condition,))
+
+
+def view_query(
+    session: AppSession, view: Any, arguments: Arguments, also: tuple[ConditionGroup | None, ...] = ()
+) -> tuple[Records, ListQuery]:
+    """The user's records of a view's entity (403 when they may not list them) and a list query of the
+    arguments under the view's filter (and the conditions `also` names)."""
+    records = session.records(view.entity)
+    records.require("read")
+    preset = tuple(condition for condition in (view.filter, *also) if condition is not None)
     query = parse_list_query(
-        list_part(arguments, sort=view.sort, page_size=view.page_size),
+        arguments,
         session.live,
         records.entity,
         records.readable,
         dialect=session.connection.dialect.name,
-        preset=tuple(condition for condition in preset if condition is not None),
+        preset=preset,
     )
     return records, query
 

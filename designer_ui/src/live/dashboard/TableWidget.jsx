@@ -1,12 +1,9 @@
 // A table widget: the first rows of its entity in the widget's sort, each linking to its record.
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router-dom";
 import { labelText } from "../../shared/labels.js";
 import { useLanguage } from "../../shared/language.js";
 import { useEntity, useFormatContext, useLiveApp, useRefTitles } from "../app/LiveAppContext.jsx";
-import { pagePaths } from "../data/paths.js";
-import { CellValue } from "../format/CellValue.jsx";
-import { formatValue } from "../format/values.js";
+import { RecordRows } from "../records/RecordRows.jsx";
 
 export function TableWidget({ widget, title }) {
   const { t } = useTranslation("live");
@@ -35,25 +32,14 @@ export function TableWidget({ widget, title }) {
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {items.map((row) => (
-                <tr key={row.id}>
-                  {columns.map((column) => (
-                    <td key={column.id} className={`cell-${column.type}`}>
-                      {column.id === linkColumn ? (
-                        <Link to={pagePaths.record(appId, widget.entity, row.id)}>
-                          {row[column.id] === null || row[column.id] === undefined
-                            ? `#${row.id}`
-                            : formatValue(row[column.id], column, format)}
-                        </Link>
-                      ) : (
-                        <CellValue column={column} value={row[column.id]} format={format} />
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
+            <RecordRows
+              rows={items}
+              columns={columns}
+              linkColumn={linkColumn}
+              appId={appId}
+              entityId={widget.entity}
+              format={format}
+            />
           </table>
         </div>
       )}

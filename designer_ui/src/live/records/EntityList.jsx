@@ -2,18 +2,17 @@
 // and paged, with columns read from its form.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams, useSearchParams } from "react-router-dom";
+import { useParams, useSearchParams } from "react-router-dom";
 import { ErrorNotice } from "../../shared/ErrorNotice.jsx";
 import { labelText } from "../../shared/labels.js";
 import { useLanguage } from "../../shared/language.js";
 import { useApi } from "../../shared/useApi.js";
 import { useEntity, useFormatContext, useLiveApp, useRefTitles } from "../app/LiveAppContext.jsx";
-import { apiPaths, pagePaths } from "../data/paths.js";
+import { apiPaths } from "../data/paths.js";
 import { useLiveResource } from "../data/useLiveResource.js";
-import { CellValue } from "../format/CellValue.jsx";
-import { formatValue } from "../format/values.js";
 import { columnsFromForm } from "./formColumns.js";
 import { NewRecordLink } from "./NewRecordLink.jsx";
+import { RecordRows } from "./RecordRows.jsx";
 
 const PAGE_SIZE = 50;
 const SHOWN_COLUMNS = 6;
@@ -90,23 +89,15 @@ function EntityRecords({ entityId, appId, t, language }) {
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {data.items.map((row) => (
-                <tr key={row.id} data-testid={`row-${row.id}`}>
-                  {columns.map((column) => (
-                    <td key={column.id} className={`cell-${column.type}`}>
-                      {column.id === linkColumn ? (
-                        <Link to={pagePaths.record(appId, entityId, row.id)}>
-                          {row[column.id] === null || row[column.id] === undefined ? `#${row.id}` : formatValue(row[column.id], column, format)}
-                        </Link>
-                      ) : (
-                        <CellValue column={column} value={row[column.id]} format={format} />
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
+            <RecordRows
+              rows={data.items}
+              columns={columns}
+              linkColumn={linkColumn}
+              appId={appId}
+              entityId={entityId}
+              format={format}
+              rowTestIds
+            />
           </table>
         </div>
       )}

@@ -5,8 +5,7 @@ import { labelText } from "../../shared/labels.js";
 import { useLanguage } from "../../shared/language.js";
 import { useEntity, useFormatContext, useLiveApp, useRefTitles } from "../app/LiveAppContext.jsx";
 import { pagePaths, withQuery } from "../data/paths.js";
-import { CellValue } from "../format/CellValue.jsx";
-import { formatValue } from "../format/values.js";
+import { RecordRows } from "./RecordRows.jsx";
 
 export function RelatedLists({ view, related, recordId }) {
   return (
@@ -55,23 +54,14 @@ function RelatedList({ header, answer, recordId }) {
                 ))}
               </tr>
             </thead>
-            <tbody>
-              {items.map((row) => (
-                <tr key={row.id}>
-                  {header.columns.map((column) => (
-                    <td key={column.id}>
-                      {column.id === linkColumn ? (
-                        <Link to={pagePaths.record(appId, header.entity, row.id)}>
-                          {row[column.id] === null || row[column.id] === undefined ? `#${row.id}` : formatValue(row[column.id], column, format)}
-                        </Link>
-                      ) : (
-                        <CellValue column={column} value={row[column.id]} format={format} />
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
+            <RecordRows
+              rows={items}
+              columns={header.columns}
+              linkColumn={linkColumn}
+              appId={appId}
+              entityId={header.entity}
+              format={format}
+            />
           </table>
         </div>
       )}

@@ -2,18 +2,17 @@
 // query lives in the page's address so a reload or a shared link shows the same rows.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
 import { ErrorNotice } from "../../shared/ErrorNotice.jsx";
 import { labelText } from "../../shared/labels.js";
 import { useLanguage } from "../../shared/language.js";
 import { useFormatContext, useEntity, useLiveApp, useRefTitles } from "../app/LiveAppContext.jsx";
-import { apiPaths, pagePaths } from "../data/paths.js";
+import { apiPaths } from "../data/paths.js";
 import { useLiveResource } from "../data/useLiveResource.js";
-import { CellValue } from "../format/CellValue.jsx";
-import { formatValue } from "../format/values.js";
 import { NewRecordLink } from "../records/NewRecordLink.jsx";
 import { ariaSort, nextSort, sortable } from "./tableSort.js";
 import { ViewHeading } from "./ViewHeading.jsx";
+import { RecordRows } from "../records/RecordRows.jsx";
 
 export function TableView({ view }) {
   const { t } = useTranslation("live");
@@ -127,23 +126,15 @@ export function TableView({ view }) {
                   ))}
                 </tr>
               </thead>
-              <tbody>
-                {data.items.map((row) => (
-                  <tr key={row.id} data-testid={`row-${row.id}`}>
-                    {columns.map((column) => (
-                      <td key={column.id} className={`cell-${column.type}`}>
-                        {column.id === linkColumn ? (
-                          <Link to={pagePaths.record(appId, view.entity, row.id)}>
-                            {linkText(row, column, format)}
-                          </Link>
-                        ) : (
-                          <CellValue column={column} value={row[column.id]} format={format} />
-                        )}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
+              <RecordRows
+                rows={data.items}
+                columns={columns}
+                linkColumn={linkColumn}
+                appId={appId}
+                entityId={view.entity}
+                format={format}
+                rowTestIds
+              />
             </table>
           </div>
           {data.items.length === 0 && <p className="muted">{t("table.empty")}</p>}
@@ -162,11 +153,6 @@ export function TableView({ view }) {
   );
 }
 
-function linkText(row, column, format) {
-  const value = row[column.id];
-  if (value === null || value === undefined || value === "") return `#${row.id}`;
-  return formatValue(value, column, format);
-}
 
 function sortMark(direction) {
   if (direction === "ascending") return " ▲";
