@@ -1,11 +1,11 @@
-// Every text key the shell and the designer use literally exists (in English; another test keeps Chinese in step).
+// Every text key the shell, the designer and the live app use literally exists (in English; another test keeps Chinese in step).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RESOURCES } from "./index.js";
 
 const SOURCE = join(import.meta.dirname, "..");
-const AREAS = { designer: ["designer"], common: ["auth", "home", "shared", "App.jsx"] };
+const AREAS = { designer: ["designer"], live: ["live"], common: ["auth", "home", "shared", "App.jsx"] };
 
 function files(path) {
   if (!statSync(path).isDirectory()) return /\.jsx?$/.test(path) && !/\.test\.jsx?$/.test(path) ? [path] : [];
