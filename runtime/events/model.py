@@ -57,4 +57,10 @@ class ChangeEvent:
             }
         if self.kind is EventKind.VERSION:
             return {"app": self.app_id, "version": self.version}
-        return {"id": self.notification_id, "app": self.app_id, "entity": self.entity, "record_id": self.record_id}
+        return {
+            "action": self.action,
+            "id": self.notification_id,
+            "app": self.app_id,
+            "entity": self.entity,
+            "record_id": self.record_id,
+        }

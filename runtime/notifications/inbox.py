@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, select, update
 
+from runtime.events.announce import announce
+from runtime.events.model import ChangeEvent, EventKind
 from runtime.notifications.tables import NOTIFICATIONS, row_json
 
 _N = NOTIFICATIONS.c
@@ -56,6 +58,8 @@ def mark_read(connection: Connection, username: str, notification_id: int, now: 
         .values(read_at=now)
     )
     row = connection.execute(select(NOTIFICATIONS).where(_N.id == notification_id, _N.recipient == username)).first()
+    if row is not None:
+        announce(connection, read_event(username, notification_id))
     return None if row is None else row_json(row)
 
 
@@ -64,4 +68,11 @@ def mark_all_read(connection: Connection, username: str, now: datetime) -> int:
     result = connection.execute(
         update(NOTIFICATIONS).where(_N.recipient == username, _N.read_at.is_(None)).values(read_at=now)
     )
+    if result.rowcount:
+        announce(connection, read_event(username, None))
     return result.rowcount
+
+
+def read_event(username: str, notification_id: int | None) -> ChangeEvent:
+    """The event telling the user's other open pages that notifications were read (one, or all with None)."""
+    return ChangeEvent(kind=EventKind.NOTIFICATION, action="read", recipient=username, notification_id=notification_id)

@@ -76,6 +76,7 @@ def _event(notification_id: int, draft: NotificationDraft) -> ChangeEvent:
     """The event telling the recipient's open streams of the notification."""
     return ChangeEvent(
         kind=EventKind.NOTIFICATION,
+        action="create",
         notification_id=notification_id,
         recipient=draft.recipient,
         app_id=draft.app_id,

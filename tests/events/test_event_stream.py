@@ -129,9 +129,12 @@ def test_notifications_reach_their_recipient_only(deals):
     manager, rep = deals.listen("li.na", "/api/events"), deals.listen("chen.jie", "/api/events")
     deal = deals.create("chen.jie", amount=250000)  # the corpus rule tells the supervisor of a big deal
     event = manager.next_named("notification")
-    assert event.data["app"] == "deals" and event.data["record_id"] == deal["id"]
+    assert event.data["action"] == "create" and event.data["app"] == "deals" and event.data["record_id"] == deal["id"]
     unread = deals.as_user("li.na").get("/api/notifications").get_json()["items"]
     assert event.data["id"] in {item["id"] for item in unread}
+    assert deals.as_user("li.na").post(f"/api/notifications/{event.data['id']}/read").status_code == 200
+    read = manager.next_named("notification")  # her other open pages learn it, to keep their unread count right
+    assert (read.data["action"], read.data["id"]) == ("read", event.data["id"])
     assert rep.nothing_more(QUIET) == []
 
 
