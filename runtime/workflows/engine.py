@@ -15,6 +15,7 @@ from runtime.identity.org_chart import OrgChart
 from runtime.live_apps import LiveApp
 from runtime.records.access import RecordAccess
 from runtime.records.write_events import WriteListener
+from runtime.workflows.notices import tell_submitter
 from runtime.workflows.pinned import PinnedVersion, pinned_version
 from runtime.workflows.record_state import stored_record
 from runtime.workflows.routing import advance, follow_outcome
@@ -148,6 +149,7 @@ class Engine:
         if to == SUBMITTER:
             instance |= {"node": None, "state": InstanceState.REVISING, "path": []}
             run.set_record({"workflow_state": InstanceState.REVISING.value})
+            tell_submitter(run, InstanceState.REVISING.value)
             return
         instance["path"] = earlier[: earlier.index(to)]
         advance(run, to)

@@ -1,4 +1,5 @@
-"""What the engine tells people: approvers that a record waits for them, and a notify node's message."""
+"""What the engine tells people: approvers that a record waits for them, submitters how it ended, and a notify
+node's message."""
 
 from __future__ import annotations
 
@@ -24,6 +25,30 @@ def tell_approvers(run: Run, node_id: str, approvers: tuple[str, ...]) -> None:
     _send(run, "approval_pending", dict.fromkeys(approvers, message), f"workflow:{instance['id']}:{instance['step']}")
 
 
+# The instance's state → how the submitter is told (zh, en) and how loud. An approval is not told here: flows tell
+# it with a notify node when they want to; what needs the submitter (a record back with them) always is.
+OUTCOMES = {
+    "rejected": ("已被驳回", "was rejected", "warning"),
+    "cancelled": ("已取消", "was cancelled", "warning"),
+    "revising": ("已退回，请修改后重新提交", "was sent back to you: revise it and resubmit", "warning"),
+}
+
+
+def tell_submitter(run: Run, state: str) -> None:
+    """Tell the submitter that their record came back to them, or was rejected or cancelled (not approved)."""
+    if state not in OUTCOMES:
+        return
+    instance, flow = run.instance, run.flow
+    zh, en, severity = OUTCOMES[state]
+    record = f"{instance['entity']} #{instance['record_id']}"
+    message = Message(
+        zh=f"{flow.label.text('zh')}：你提交的 {record} {zh}。",
+        en=f"{flow.label.text('en')}: {record}, which you submitted, {en}.",
+    )
+    dedup_key = f"workflow:{instance['id']}:{instance['step']}:{instance['round']}:{state}"
+    _send(run, "workflow_outcome", {instance["submitter"]: message}, dedup_key, severity=severity)
+
+
 def tell_recipients(run: Run, node: NotifyNode, recipients: tuple[str, ...]) -> list[str]:
     """A notify node's message, rendered for each recipient who may read the record; who got it."""
     instance = run.instance
@@ -39,7 +64,7 @@ def tell_recipients(run: Run, node: NotifyNode, recipients: tuple[str, ...]) -> 
     return sorted(messages)
 
 
-def _send(run: Run, kind: str, messages: dict[str, Message], dedup_key: str) -> None:
+def _send(run: Run, kind: str, messages: dict[str, Message], dedup_key: str, *, severity: str = "info") -> None:
     """One notification per recipient about the instance's record (sent once per dedup key and recipient)."""
     instance = run.instance
     drafts = [
@@ -47,6 +72,7 @@ def _send(run: Run, kind: str, messages: dict[str, Message], dedup_key: str) -> 
             recipient=recipient,
             message=message,
             kind=kind,
+            severity=severity,
             app_id=run.live.app_id,
             entity=instance["entity"],
             record_id=instance["record_id"],

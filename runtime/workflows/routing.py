@@ -15,7 +15,7 @@ from builder.model.workflows import (
 )
 from builder.service.errors import ApiError
 from runtime.identity.parties import PartyUnresolved, resolve_parties
-from runtime.workflows.notices import tell_approvers, tell_recipients
+from runtime.workflows.notices import tell_approvers, tell_recipients, tell_submitter
 from runtime.workflows.run import Run, no_route
 from runtime.workflows.tables import InstanceState
 
@@ -78,6 +78,7 @@ def _wait_for_submitter(run: Run, node_id: str) -> None:
     run.instance |= {"node": node_id, "state": InstanceState.REVISING}
     run.event("revise", node=node_id)
     run.set_record({"workflow_state": InstanceState.REVISING.value})
+    tell_submitter(run, InstanceState.REVISING.value)
 
 
 def _end(run: Run, node: EndNode) -> None:
@@ -85,6 +86,7 @@ def _end(run: Run, node: EndNode) -> None:
     run.instance |= {"node": None, "state": state}
     run.event("end", node=node.id, outcome=node.outcome.value)
     run.set_record({"workflow_state": state.value})
+    tell_submitter(run, state.value)
 
 
 def _branch_target(run: Run, node_id: str) -> str:

@@ -40,6 +40,12 @@ def _record(people, record_id: int, user: str = "chen.jie") -> dict[str, Any]:
     return people[user].get(f"/api/apps/contracts/contract/{record_id}").get_json()
 
 
+def _outcomes(people, user: str) -> list[tuple[str, str]]:
+    """The notifications telling a submitter how their approval went: (severity, English text), oldest first."""
+    items = people[user].get("/api/notifications").get_json()["items"]
+    return [(item["severity"], item["message"]["en"]) for item in reversed(items) if item["kind"] == "workflow_outcome"]
+
+
 def _inbox(people, user: str) -> list[tuple[int, str]]:
     return [(item["instance"], item["node"]) for item in people[user].get("/api/inbox").get_json()["items"]]
 
@@ -109,6 +115,13 @@ def test_a_record_in_approval_is_locked_until_sent_back_then_resubmitted(people)
     rejected = _ok(_act(people, "li.na", instance, "reject", comment="too expensive"))
     assert (rejected["state"], rejected["node"]) == ("revising", "revise")
     assert _record(people, record_id)["workflow_state"] == "revising"
+    assert _outcomes(people, "chen.jie") == [
+        (
+            "warning",
+            f"Contract sign-off: contract #{record_id}, which you submitted, "
+            "was sent back to you: revise it and resubmit.",
+        )
+    ]
     assert _act(people, "liu.yang", instance, "resubmit").status_code == 404  # not hers to see
     edited = people["chen.jie"].patch(
         f"/api/apps/contracts/contract/{record_id}",
@@ -136,8 +149,10 @@ def test_send_back_to_an_earlier_node_or_to_the_submitter(people):
     back = _ok(_act(people, "zhang.wei", instance, "send_back", to="manager_first", comment="check the margin"))
     assert (back["node"], [task["approver"] for task in back["tasks"]]) == ("manager_first", ["li.na"])
     _ok(_act(people, "li.na", instance, "approve"))
+    assert _outcomes(people, "chen.jie") == []  # sent back to a manager: nothing for the rep to do yet
     to_rep = _ok(_act(people, "zhang.wei", instance, "send_back", to="submitter"))
     assert (to_rep["state"], to_rep["node"]) == ("revising", None)
+    assert [severity for severity, _text in _outcomes(people, "chen.jie")] == ["warning"]
     rerouted = _ok(_act(people, "chen.jie", instance, "resubmit"))
     assert rerouted["node"] == "manager_first"  # routed again from the start: still a large contract
 
