@@ -15,14 +15,15 @@ from builder.service.errors import ApiError
 from builder.service.request_bodies import strict_json_body
 from runtime.database import ENGINE_KEY, transaction
 from runtime.identity import current_user
-from runtime.identity.authentication import org_cache
+from runtime.identity.authentication import org_cache, request_chart
 from runtime.records.access import RecordAccess
 from runtime.records.api import LIVE_APPS_KEY
 from runtime.records.write_events import add_write_listener, write_listeners
 from runtime.workflows.engine import ACTIONS, Engine, load_instance
+from runtime.workflows.inbox import inbox
 from runtime.workflows.record_state import guard_record_writes
 from runtime.workflows.run import INSTANCES
-from runtime.workflows.views import inbox, instance_json
+from runtime.workflows.views import instance_json
 
 blueprint = Blueprint("workflows", __name__)
 RECORD_ID = f"<int(max={MAX_RECORD_ID}):record_id>"
@@ -109,7 +110,8 @@ def my_inbox():
     """My pending approvals across apps, oldest first."""
     with transaction(current_app.extensions[ENGINE_KEY]) as connection:
         user = current_user(connection)
-        return jsonify({"items": inbox(connection, user.username)})
+        items = inbox(connection, current_app.extensions[LIVE_APPS_KEY], request_chart(), user.username)
+        return jsonify({"items": items})
 
 
 def _body(allowed: set[str]) -> dict[str, Any]:

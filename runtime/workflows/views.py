@@ -12,8 +12,8 @@ from builder.moments import utc_text
 from runtime.live_apps import LiveApp
 from runtime.records.access import RecordAccess
 from runtime.workflows.pinned import pinned_model
-from runtime.workflows.run import EVENTS, INSTANCES, TASKS
-from runtime.workflows.tables import ACTIVE_STATES, TaskStatus
+from runtime.workflows.run import EVENTS, TASKS
+from runtime.workflows.tables import ACTIVE_STATES
 
 
 def instance_json(connection: Connection, access: RecordAccess, instance: dict[str, Any]) -> dict[str, Any]:
@@ -71,35 +71,6 @@ def timeline(connection: Connection, instance_id: int, hidden: frozenset[str], f
                 "node_label": plain(node.label) if node is not None and node.label is not None else None,
                 "comment": row.comment,
                 "details": details,
-            }
-        )
-    return items
-
-
-def inbox(connection: Connection, username: str) -> list[dict[str, Any]]:
-    """The user's pending approvals across apps, oldest first."""
-    query = (
-        select(TASKS, INSTANCES.c.app_id, INSTANCES.c.version, INSTANCES.c.workflow, INSTANCES.c.submitter)
-        .join(INSTANCES, INSTANCES.c.id == TASKS.c.instance_id)
-        .where(TASKS.c.approver == username, TASKS.c.status == TaskStatus.PENDING)
-        .order_by(TASKS.c.created_at, TASKS.c.id)
-    )
-    items = []
-    for row in connection.execute(query):
-        flow = pinned_model(connection, row.app_number, row.version).workflow(row.workflow)
-        node = flow.node(row.node)
-        items.append(
-            {
-                "instance": row.instance_id,
-                "app": row.app_id,
-                "workflow": row.workflow,
-                "workflow_label": plain(flow.label),
-                "entity": row.entity,
-                "record_id": row.record_id,
-                "node": row.node,
-                "node_label": plain(node.label) if node.label is not None else None,
-                "submitter": row.submitter,
-                "since": utc_text(row.created_at),
             }
         )
     return items
