@@ -37,12 +37,12 @@ class AppSession:
 
 
 @contextmanager
-def app_session(app_id: str, *, write: bool = False) -> Iterator[AppSession]:
-    """The current request's session on an app's live version; the transaction ends with the block."""
+def app_session(app_id: str, *, write: bool = False, view_as: str | None = None) -> Iterator[AppSession]:
+    """The current request's session on an app's live version (as `view_as`, else the X-View-As header)."""
     with transaction(current_app.extensions[ENGINE_KEY], write=write) as connection:
         user = current_user(connection)  # first: nothing about the app before the caller is known
         live = current_app.extensions[LIVE_APPS_KEY].current(connection, app_id)
-        access = RecordAccess(acting_user(user, live, write=write), live, connection.dialect.name)
+        access = RecordAccess(acting_user(user, live, write=write, target=view_as), live, connection.dialect.name)
         yield AppSession(connection, live, access, write_listeners(current_app))
 
 

@@ -77,10 +77,11 @@ def show_widget(app_id: str, view_id: str, widget_id: str):
 
 @blueprint.get("/api/apps/<app_id>/views/<view_id>/export")
 def export(app_id: str, view_id: str):
-    """A table view's rows as a file: ?format=csv|xlsx, lang=zh|en, and the table's sort, q, filter, saved."""
+    """A table view's rows as a file: ?format=csv|xlsx, lang=zh|en, the table's sort, q, filter, saved, and view_as
+    (a download link cannot send the X-View-As header)."""
     arguments = request.args.to_dict(flat=False)
     max_rows = int(current_app.config["DABBLE_EXPORT_MAX_ROWS"])
-    with app_session(app_id) as session:
+    with app_session(app_id, view_as=request.args.get("view_as")) as session:
         view = view_of(session.live, view_id, TableView)
         exported = export_view(session, view, arguments, request_chart(), max_rows)
     response = Response(exported.content, mimetype=exported.mimetype)

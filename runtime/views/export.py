@@ -22,7 +22,7 @@ from runtime.views.arguments import LIST_PARAMETERS, Arguments, checked, invalid
 from runtime.views.export_cells import CellRenderer, csv_text
 from runtime.views.table import table_query
 
-EXPORT_PARAMETERS = (LIST_PARAMETERS - {"page", "page_size"}) | {"saved", "format", "lang"}
+EXPORT_PARAMETERS = (LIST_PARAMETERS - {"page", "page_size"}) | {"saved", "format", "lang", "view_as"}
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

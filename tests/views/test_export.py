@@ -45,6 +45,21 @@ def test_cells_show_labels_names_and_titles_in_the_language_asked(demo_instance)
     assert cells["负责人"].startswith(("陈杰", "刘洋", "赵磊", "孙丽", "李娜", "王芳"))
 
 
+def test_viewing_as_someone_the_export_is_theirs_and_only_admins_may(demo_instance):
+    admin = signed_in_client(demo_instance.app)
+    chen = signed_in_client(demo_instance.app, "chen.jie", is_admin=False)
+    export = f"/api/apps/{APP}/views/contracts/export"
+    as_chen = _csv_rows(admin.get(export, query_string={"lang": "en", "view_as": "user:chen.jie"}))
+    assert as_chen == _csv_rows(chen.get(export, query_string={"lang": "en"}))
+    assert len(as_chen) - 1 < admin.get(f"/api/apps/{APP}/views/contracts").get_json()["total"]
+    by_header = admin.get(export, query_string={"lang": "en"}, headers={"X-View-As": "user:chen.jie"})
+    assert _csv_rows(by_header) == as_chen
+    refused = chen.get(export, query_string={"view_as": "user:li.na"})
+    assert (refused.status_code, refused.get_json()["error"]["code"]) == (403, "access.view_as")
+    unknown = admin.get(export, query_string={"view_as": "user:nobody"})
+    assert (unknown.status_code, unknown.get_json()["error"]["code"]) == (404, "user.not_found")
+
+
 def test_an_xlsx_export_has_typed_cells(demo_instance):
     admin = signed_in_client(demo_instance.app)
     response = admin.get(f"/api/apps/{APP}/views/contracts/export", query_string={"format": "xlsx", "lang": "en"})

@@ -17,7 +17,7 @@ import { RecordRows } from "../records/RecordRows.jsx";
 export function TableView({ view }) {
   const { t } = useTranslation("live");
   const [language] = useLanguage();
-  const { appId, readOnly } = useLiveApp();
+  const { appId, readOnly, viewAs } = useLiveApp();
   const entity = useEntity(view.entity);
   const format = useFormatContext();
   const [params, setParams] = useSearchParams();
@@ -44,7 +44,8 @@ export function TableView({ view }) {
   const columns = data?.view?.columns ?? [];
   const currentSort = query.sort ?? data?.view?.sort;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.page_size)) : 1;
-  const exportParameters = { q: query.q, sort: query.sort, saved: query.saved, lang: language };
+  // a download link cannot send the X-View-As header: viewing as someone, the file is theirs through ?view_as
+  const exportParameters = { q: query.q, sort: query.sort, saved: query.saved, lang: language, view_as: viewAs || undefined };
   const titleField = entity?.title_field;
   const linkColumn = columns.find((column) => column.id === titleField)?.id ?? columns[0]?.id;
 
