@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from builder.messages import MessageSpec, error
+from builder.model.common import Label
 from builder.problems import Problem, problem_from
 
 API_CATALOG: dict[str, MessageSpec] = {
@@ -15,34 +16,44 @@ API_CATALOG: dict[str, MessageSpec] = {
         "'{field}' is maintained by Dabble (system, computed or read-only) and cannot be set.",
         "“{field}”由系统维护（系统字段、计算字段或只读字段），不能设置。",
     ),
-    "record.required": error("'{field}' is required.", "“{field}”为必填项。"),
-    "record.type": error("'{field}' must be {expected}.", "“{field}”必须是{expected_zh}。"),
-    "record.option": error("'{value}' is not an option of '{field}'.", "“{value}”不是“{field}”的选项。"),
-    "record.duplicate_option": error("'{field}' lists an option twice.", "“{field}”包含重复的选项。"),
+    "record.required": error("'{field_name}' is required.", "“{field_name_zh}”为必填项。"),
+    "record.type": error("'{field_name}' must be {expected}.", "“{field_name_zh}”必须是{expected_zh}。"),
+    "record.option": error("'{value}' is not an option of '{field_name}'.", "“{value}”不是“{field_name_zh}”的选项。"),
+    "record.duplicate_option": error("'{field_name}' lists an option twice.", "“{field_name_zh}”包含重复的选项。"),
     "record.nul": error(
-        "'{field}' holds a NUL character (U+0000), which no text may hold.",
-        "“{field}”含有 NUL 字符（U+0000），文本中不能包含该字符。",
+        "'{field_name}' holds a NUL character (U+0000), which no text may hold.",
+        "“{field_name_zh}”含有 NUL 字符（U+0000），文本中不能包含该字符。",
     ),
-    "record.too_long": error("'{field}' has at most {limit} characters.", "“{field}”最多 {limit} 个字符。"),
-    "record.minimum": error("'{field}' must be at least {limit}.", "“{field}”不能小于 {limit}。"),
-    "record.maximum": error("'{field}' must be at most {limit}.", "“{field}”不能大于 {limit}。"),
-    "record.format": error("'{field}' must be {expected}.", "“{field}”的格式必须是{expected_zh}。"),
-    "record.decimal_places": error("'{field}' has at most {limit} decimal place(s).", "“{field}”最多 {limit} 位小数。"),
+    "record.too_long": error(
+        "'{field_name}' has at most {limit} characters.", "“{field_name_zh}”最多 {limit} 个字符。"
+    ),
+    "record.minimum": error("'{field_name}' must be at least {limit}.", "“{field_name_zh}”不能小于 {limit}。"),
+    "record.maximum": error("'{field_name}' must be at most {limit}.", "“{field_name_zh}”不能大于 {limit}。"),
+    "record.format": error("'{field_name}' must be {expected}.", "“{field_name_zh}”的格式必须是{expected_zh}。"),
+    "record.decimal_places": error(
+        "'{field_name}' has at most {limit} decimal place(s).", "“{field_name_zh}”最多 {limit} 位小数。"
+    ),
     "record.ref_missing": error(
-        "'{field}' points at {entity} record {value}, which does not exist.",
-        "“{field}”指向的{entity}记录 {value} 不存在。",
+        "'{field_name}' points at {entity} record {value}, which does not exist.",
+        "“{field_name_zh}”指向的{entity}记录 {value} 不存在。",
     ),
-    "record.unique": error("Another record already has this '{field}'.", "已有其他记录使用了相同的“{field}”。"),
+    "record.unique": error(
+        "Another record already has this '{field_name}'.", "已有其他记录使用了相同的“{field_name_zh}”。"
+    ),
     "record.row_version": error("Send the record's row_version to change it.", "修改记录时需要提供 row_version。"),
     "record.stale": error(
         "The record changed (row_version is now {current}); reload it.",
         "记录已被修改（row_version 现为 {current}），请刷新后重试。",
     ),
-    "access.field_hidden": error("You may not change '{field}' on this record.", "你无权修改该记录的“{field}”。"),
+    "access.field_hidden": error(
+        "You may not change '{field_name}' on this record.", "你无权修改该记录的“{field_name_zh}”。"
+    ),
     "visibility.field": error(
         "'{field}' is not a field its owner may narrow on a record.", "“{field}”不是负责人可以收窄可见范围的字段。"
     ),
-    "visibility.level": error("'{field}' can be set to {levels}.", "“{field}”的可见范围只能设为：{levels}。"),
+    "visibility.level": error(
+        "'{field_name}' can be set to {levels}.", "“{field_name_zh}”的可见范围只能设为：{levels}。"
+    ),
     # List queries
     "query.parameter": error("'{parameter}' must be {expected}.", "“{parameter}”应为{expected_zh}。"),
     "query.unknown_parameter": error(
@@ -90,6 +101,9 @@ API_CATALOG: dict[str, MessageSpec] = {
 }
 
 
-def api_problem(code: str, path: str, **params: Any) -> Problem:
-    """A problem of a request to the live API, from its catalog."""
+def api_problem(code: str, path: str, *, label: Label | None = None, **params: Any) -> Problem:
+    """A problem of a request to the live API, from its catalog; a `field` is named by its `label` when given."""
+    if "field" in params:
+        params["field_name"] = label.text("en") if label is not None else params["field"]
+        params["field_name_zh"] = label.text("zh") if label is not None else params["field"]
     return problem_from(API_CATALOG, code, path, **params)

@@ -72,7 +72,8 @@ class OwnerControls:
             raise _invalid_narrowing(api_problem("visibility.field", "/field", field=str(field_id)))
         allowed = [item.value for item in LEVEL_ORDER[LEVEL_ORDER.index(field.visibility) :]]
         if level not in allowed:
-            problem = api_problem("visibility.level", "/level", field=field.id, levels=", ".join(allowed))
+            levels = ", ".join(allowed)
+            problem = api_problem("visibility.level", "/level", field=field.id, label=field.label, levels=levels)
             raise _invalid_narrowing(problem)
         self.connection.execute(delete(NARROWING).where(*self._matching(NARROWING, record_id, field=field.id)))
         if level != field.visibility.value:

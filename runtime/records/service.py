@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from builder.identifiers import SYSTEM_COLUMNS
 from builder.model import SYSTEM_FIELDS, FieldType
+from builder.model.common import Label
 from builder.moments import utc_text
 from builder.service.errors import ApiError
 from runtime.api_messages import api_problem
@@ -243,8 +244,16 @@ class Records:
         """403 when the change names a field the user may not see on this record (its value is not theirs)."""
         hidden = sorted(self._hidden(seen._mapping) & set(values))
         if hidden:
-            problems = [api_problem("access.field_hidden", f"/{name}", field=name).to_json() for name in hidden]
+            problems = [
+                api_problem("access.field_hidden", f"/{name}", field=name, label=self._label(name)).to_json()
+                for name in hidden
+            ]
             raise ApiError(403, "access.denied", "You may not change these fields. / 你无权修改这些字段。", problems)
+
+    def _label(self, field_id: str) -> Label | None:
+        """A field's label, to name it in a problem (None for a name that is no field)."""
+        field = self.entity.storage.entity.field(field_id)
+        return None if field is None else field.label
 
     def _check_version(self, current: Row, row_version: int) -> None:
         if current.row_version != row_version:
@@ -273,7 +282,12 @@ class Records:
             if found is None:
                 problems.append(
                     api_problem(
-                        "record.ref_missing", f"/{name}", field=name, entity=field.target_entity, value=value
+                        "record.ref_missing",
+                        f"/{name}",
+                        field=name,
+                        label=field.label,
+                        entity=field.target_entity,
+                        value=value,
                     ).to_json()
                 )
         if problems:
@@ -291,7 +305,7 @@ class Records:
             field_id = self.entity.storage.unique_indexes.get(violated_unique_index(error) or "")
             if field_id is None:
                 raise
-            raise _unique_conflict(field_id) from None
+            raise _unique_conflict(field_id, self._label(field_id)) from None
         if row is None:  # an update whose row another transaction changed since it was read (PostgreSQL)
             raise _stale(self.row(record_id, include_deleted=True).row_version)
         return row
@@ -338,8 +352,8 @@ def _denied(entity_id: str, operation: str) -> ApiError:
     )
 
 
-def _unique_conflict(field_id: str) -> ApiError:
-    problem = api_problem("record.unique", f"/{field_id}", field=field_id).to_json()
+def _unique_conflict(field_id: str, label: Label | None) -> ApiError:
+    problem = api_problem("record.unique", f"/{field_id}", field=field_id, label=label).to_json()
     return ApiError(409, "record.unique", "A unique value is already taken. / 唯一值已被占用。", [problem])
 
 

@@ -14,6 +14,7 @@ from builder.conditions import literals
 from builder.identifiers import SYSTEM_FIELD_IDS
 from builder.messages import expectation
 from builder.model import Field, FieldType
+from builder.model.common import Label
 from builder.pointers import escape_token
 from builder.problems import Problem
 from builder.service.errors import ApiError
@@ -55,8 +56,9 @@ class RecordValidator:
         self.codecs = storage.codecs
         self.writable = {field.id: field for field in writable_fields(entity)}
         self.all_fields = {field.id for field in entity.fields} | SYSTEM_FIELD_IDS
-        self._create = _Compiled(record_input_schema(entity))
-        self._update = _Compiled(record_input_schema(entity, partial=True))
+        labels = {field.id: field.label for field in entity.fields}
+        self._create = _Compiled(record_input_schema(entity), labels)
+        self._update = _Compiled(record_input_schema(entity, partial=True), labels)
 
     def for_create(self, body: Any) -> dict[str, Any]:
         """The field values of a new record (dates and date-times parsed); raise ApiError(422) listing every problem."""
@@ -104,22 +106,26 @@ class RecordValidator:
             try:
                 return self.codecs[field.id].to_database(value), None
             except literals.LiteralError:
-                return value, _format_problem(field.id, _PATTERN_FORMATS[field.type])
+                return value, _format_problem(field.id, _PATTERN_FORMATS[field.type], field.label)
         if field.is_textual and "\x00" in value:  # PostgreSQL cannot store it: refused on every database alike
-            return value, api_problem("record.nul", f"/{field.id}", field=field.id)
+            return value, api_problem("record.nul", f"/{field.id}", field=field.id, label=field.label)
         scale = field.effective_scale
         if field.is_numeric and scale and isinstance(value, int | float) and not isinstance(value, bool):
             number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
             if number != number.quantize(Decimal(1).scaleb(-scale)):
-                return value, api_problem("record.decimal_places", f"/{field.id}", field=field.id, limit=scale)
+                problem = api_problem(
+                    "record.decimal_places", f"/{field.id}", field=field.id, label=field.label, limit=scale
+                )
+                return value, problem
         return value, None
 
 
 class _Compiled:
     """A record schema: a generated yes/no check, and jsonschema to explain a no."""
 
-    def __init__(self, schema: dict[str, Any]) -> None:
+    def __init__(self, schema: dict[str, Any], labels: Mapping[str, Label]) -> None:
         self.schema = schema
+        self.labels = labels  # by field id: problems name fields by their labels
         self.quick = SchemaPrecheck(schema).check(schema)
         self.validator = EcmaDraft7Validator(schema)
         Draft7Validator.check_schema(schema)
@@ -130,7 +136,7 @@ class _Compiled:
         return [
             api_problem("record.row_version", "/row_version")
             if name == "row_version"
-            else api_problem("record.required", f"/{name}", field=name)
+            else api_problem("record.required", f"/{name}", field=name, label=self.labels.get(name))
             for name in absent
         ]
 
@@ -140,37 +146,36 @@ class _Compiled:
         for error in sorted(self.validator.iter_errors(values), key=lambda error: list(error.absolute_path)):
             if error.validator == "required":
                 continue  # reported by missing()
-            problem = _translate(error, self.schema)
+            problem = _translate(error, self.schema, self.labels)
             if (problem.path, problem.code) not in seen:
                 seen.add((problem.path, problem.code))
                 yield problem
 
 
-def _translate(error: ValidationError, schema: dict[str, Any]) -> Problem:
+def _translate(error: ValidationError, schema: dict[str, Any], labels: Mapping[str, Label]) -> Problem:
     location = list(error.absolute_path)
     field_id = str(location[0]) if location else ""
     keyword = error.validator
     path = "/" + field_id
+    named = {"field": field_id, "label": labels.get(field_id)}
     if keyword == "type" and error.instance is None:  # null for a field that must have a value
-        return api_problem("record.required", path, field=field_id)
+        return api_problem("record.required", path, **named)
     if keyword == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
         english, chinese = expectation(_JSON_TYPE_EXPECTATIONS.get(expected, "valid"))
-        return api_problem("record.type", path, field=field_id, expected=english, expected_zh=chinese)
+        return api_problem("record.type", path, **named, expected=english, expected_zh=chinese)
     if keyword == "enum":
-        return api_problem("record.option", path, field=field_id, value=error.instance)
-    if keyword == "uniqueItems":
-        return api_problem("record.duplicate_option", path, field=field_id)
+        return api_problem("record.option", path, **named, value=error.instance)
+    if keyword in ("uniqueItems", "maxItems"):
+        return api_problem("record.duplicate_option", path, **named)
     if keyword == "maxLength":
-        return api_problem("record.too_long", path, field=field_id, limit=error.validator_value)
+        return api_problem("record.too_long", path, **named, limit=error.validator_value)
     if keyword in ("minimum", "maximum"):
-        return api_problem(f"record.{keyword}", path, field=field_id, limit=error.validator_value)
+        return api_problem(f"record.{keyword}", path, **named, limit=error.validator_value)
     if keyword == "pattern":
-        return _format_problem(field_id, _format_of(schema, field_id))
-    if keyword == "maxItems":
-        return api_problem("record.duplicate_option", path, field=field_id)
+        return _format_problem(field_id, _format_of(schema, field_id), labels.get(field_id))
     english, chinese = expectation("valid")  # no other keyword is in record schemas
-    return api_problem("record.type", path, field=field_id, expected=english, expected_zh=chinese)
+    return api_problem("record.type", path, **named, expected=english, expected_zh=chinese)
 
 
 def _format_of(schema: dict[str, Any], field_id: str) -> str:
@@ -179,9 +184,10 @@ def _format_of(schema: dict[str, Any], field_id: str) -> str:
     return _FORMAT_NAMES.get(pattern, "date")
 
 
-def _format_problem(field_id: str, kind: str) -> Problem:
+def _format_problem(field_id: str, kind: str, label: Label | None) -> Problem:
     english, chinese = expectation(kind)
-    return api_problem("record.format", f"/{field_id}", field=field_id, expected=english, expected_zh=chinese)
+    path = f"/{field_id}"
+    return api_problem("record.format", path, field=field_id, label=label, expected=english, expected_zh=chinese)
 
 
 def _invalid(problems: list[Problem]) -> ApiError:

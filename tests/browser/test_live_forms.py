@@ -16,13 +16,13 @@ def test_a_refusal_of_the_server_is_shown_on_the_field_it_names(new_page):
     with rep.expect_response(lambda response: response.request.method == "POST") as answer:
         rep.get_by_test_id("save-record").click()
     assert answer.value.status == 409  # only the server knows the name is taken
-    expect(rep.locator("#root_name__error")).to_contain_text("Another record already has this 'name'.")
+    expect(rep.locator("#root_name__error")).to_contain_text("Another record already has this 'Name'.")
     expect(rep.get_by_test_id("form-error")).to_contain_text("A unique value is already taken.")
     screenshot(rep, "live_form_server_error")
 
     rep.get_by_role("button", name="中文").click()
     rep.get_by_test_id("save-record").click()
-    expect(rep.locator("#root_name__error")).to_contain_text("已有其他记录使用了相同的“name”。")
+    expect(rep.locator("#root_name__error")).to_contain_text("已有其他记录使用了相同的“客户名称”。")
 
 
 def test_the_form_checks_required_fields_in_chinese(new_page):

@@ -102,13 +102,31 @@ def test_every_problem_of_a_record_is_reported_at_once(deals):
     assert problem["message"]["zh"] and problem["message"]["en"]
 
 
+def test_problems_name_fields_by_their_label_in_each_language(client):
+    document = definition()
+    document["entities"][0]["fields"].append(
+        {"id": "budget", "type": "money", "currency": "CNY", "label": {"zh": "预算", "en": "Budget"}, "min": 0}
+    )
+    publish_new(client, document)
+    response = client.post(DEAL, json={"name": "Deal", "amount": 10, "stage": "open", "budget": -1})
+    assert response.status_code == 422
+    [problem] = response.get_json()["error"]["problems"]
+    assert (problem["path"], problem["details"]["field"]) == ("/budget", "budget")
+    assert problem["message"] == {"zh": "“预算”不能小于 0。", "en": "'Budget' must be at least 0."}
+
+
+def _named(field_id: str, label: str, label_zh: str | None = None) -> dict[str, str]:
+    """A problem's details naming a field by its label in English and Chinese (the same text when one is given)."""
+    return {"field": field_id, "field_name": label, "field_name_zh": label_zh or label}
+
+
 @pytest.mark.parametrize(
     ("values", "problem"),
     [
-        ({"code": "A" * 11}, ("record.too_long", "/code", {"field": "code", "limit": 10})),
-        ({"tags": ["hot", "hot"]}, ("record.duplicate_option", "/tags", {"field": "tags"})),
-        ({"tags": ["hot", "key", "hot"]}, ("record.duplicate_option", "/tags", {"field": "tags"})),  # and too many
-        ({"name": ""}, ("record.required", "/name", {"field": "name"})),  # empty text is no value
+        ({"code": "A" * 11}, ("record.too_long", "/code", _named("code", "Code") | {"limit": 10})),
+        ({"tags": ["hot", "hot"]}, ("record.duplicate_option", "/tags", _named("tags", "Tags"))),
+        ({"tags": ["hot", "key", "hot"]}, ("record.duplicate_option", "/tags", _named("tags", "Tags"))),  # too many
+        ({"name": ""}, ("record.required", "/name", _named("name", "Name", "名称"))),  # empty text is no value
     ],
 )
 def test_texts_and_options_are_checked(deals, values, problem):

@@ -32,7 +32,7 @@ const TAKEN = {
   error: {
     code: "record.unique",
     message: "A unique value is already taken. / 唯一值已被占用。",
-    problems: [{ path: "/name", code: "record.unique", message: { en: "Another record already has this 'name'.", zh: "名称已被占用。" } }],
+    problems: [{ path: "/name", code: "record.unique", message: { en: "Another record already has this 'Name'.", zh: "名称已被占用。" } }],
   },
 };
 
@@ -66,8 +66,8 @@ describe("the record form", () => {
     setUp(() => ({ status: 409, body: TAKEN }));
     fireEvent.change(await screen.findByLabelText(/Name/, {}, LAZY), { target: { value: "ACME" } });
     fireEvent.click(screen.getByTestId("save-record"));
-    expect(await screen.findByText("Another record already has this 'name'.")).toBeInTheDocument();
-    expect(document.getElementById("root_name__error")).toHaveTextContent("Another record already has this 'name'.");
+    expect(await screen.findByText("Another record already has this 'Name'.")).toBeInTheDocument();
+    expect(document.getElementById("root_name__error")).toHaveTextContent("Another record already has this 'Name'.");
     expect(screen.getByTestId("form-error")).toHaveTextContent("A unique value is already taken.");
     expect(screen.getByRole("group", { name: "Basics" })).toBeInTheDocument();
   });
