@@ -132,11 +132,12 @@ def widget_indexes(model: AppDefinition, entity: Entity) -> list[tuple[str, ...]
     Per widget, its columns in the order an index serves best: fields its filter tests for equality, what it
     groups or compares by, its other filter fields, the measured field, then `deleted_at` (live records) —
     once with `owner` last, for readers of every record, once with `owner` first, for readers of their own or
-    their team's. An index whose columns another index with the same first column holds is left out.
+    their team's. An index is left out when another one starts with the same columns it seeks by (owner, the
+    equality fields, then the group or date) and holds all of its columns.
     """
     indexable = {field.id for field in entity.fields if field.type not in (FieldType.LONGTEXT, FieldType.MULTICHOICE)}
     indexable |= {"owner", "created_at", "updated_at", "workflow_state"}
-    wanted: list[tuple[str, ...]] = []
+    wanted: list[_WidgetIndex] = []
     for view in model.views:
         if not isinstance(view, DashboardView):
             continue
@@ -150,15 +151,30 @@ def widget_indexes(model: AppDefinition, entity: Entity) -> list[tuple[str, ...]
             columns = [*equal, *lead, *sorted(_condition_fields(model, widget.filter)), *measured]
             columns = [column for column in dict.fromkeys(columns) if column in indexable and column != "owner"]
             columns = columns[: MAX_INDEX_COLUMNS - 2]
-            wanted.append(("owner", *columns, "deleted_at"))
+            sought = [column for column in dict.fromkeys((*equal, *lead)) if column in columns]
+            wanted.append(_WidgetIndex(("owner", *columns, "deleted_at"), len(sought) + 1))
             if "owner" not in (*equal, *lead):  # a widget by owner is best served owner first, whoever reads
-                wanted.append((*columns, "owner", "deleted_at"))
-    unique = list(dict.fromkeys(wanted))
-    return [
-        columns
-        for position, columns in enumerate(unique)
-        if not any(_serves(other, columns, earlier=index < position) for index, other in enumerate(unique))
-    ]
+                wanted.append(_WidgetIndex((*columns, "owner", "deleted_at"), len(sought)))
+    unique = list({index.columns: index for index in wanted}.values())
+    kept: list[_WidgetIndex] = []
+    for index in sorted(unique, key=lambda index: -len(index.columns)):  # the widest first: they serve the others
+        if not any(other.serves(index) for other in kept):
+            kept.append(index)
+    return [index.columns for index in unique if index in kept]
+
+
+@dataclass(frozen=True, slots=True)
+class _WidgetIndex:
+    """The columns of a covering index a widget wants; the first `seek` of them are those it seeks by, in order."""
+
+    columns: tuple[str, ...]
+    seek: int
+
+    def serves(self, wanted: _WidgetIndex) -> bool:
+        """Whether this index serves `wanted` as well: it starts with the columns `wanted` seeks by, in their
+        order, and holds every column of it."""
+        prefix = self.columns[: wanted.seek] == wanted.columns[: wanted.seek]
+        return prefix and set(self.columns) >= set(wanted.columns)
 
 
 def _equality_fields(condition: ConditionGroup | None) -> list[str]:
@@ -172,12 +188,6 @@ def _equality_fields(condition: ConditionGroup | None) -> list[str]:
             if isinstance(rule, ConditionRule) and rule.operator in (Operator.EQ, Operator.IN)
         }
     )
-
-
-def _serves(index: tuple[str, ...], wanted: tuple[str, ...], *, earlier: bool) -> bool:
-    """Whether `index` (another one) serves a widget wanting `wanted`: same first column, every column held."""
-    held = set(index) >= set(wanted) and index[0] == wanted[0] and index != wanted
-    return held and (len(index) > len(wanted) or earlier)
 
 
 def _condition_fields(model: AppDefinition, condition) -> set[str]:
