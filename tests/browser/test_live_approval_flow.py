@@ -64,7 +64,7 @@ def test_a_rep_creates_and_submits_a_contract_the_manager_approves_it_and_the_da
     inbox.goto(f"/apps/{CONTRACT_APP}/inbox")
     item = inbox.locator(".inbox-item", has_text=title)
     expect(item).to_contain_text("Manager approval")
-    expect(item).to_contain_text("chen.jie")
+    expect(item).to_contain_text("submitted by 陈杰 Chen Jie")  # by name, not user name
     screenshot(inbox, "live_inbox")
     item.get_by_label("Comment").fill("Fine by me")
     item.get_by_test_id("action-approve").click()
