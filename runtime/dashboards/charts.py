@@ -110,16 +110,16 @@ def _buckets(source: WidgetSource, period: Period) -> dict[str, Any]:
         return day_bound(day, temporal_is_date=is_date, timezone=timezone)
 
     per_bucket: list[list[tuple]] = [[] for _ in starts]
+    step = width(widget.aggregate)
     for part in source.parts:
-        column = part.c[field.id]
+        column, counted = part.c[field.id], source.where(part)
         figures = []
         for start in starts:
-            inside = (*source.where(part), column >= bound(start), column < bound(shift(start, period, 1)))
+            inside = (*counted, column >= bound(start), column < bound(shift(start, period, 1)))
             figures += [
                 select(figure).where(*inside).scalar_subquery() for figure in partial_columns(widget.aggregate, part)
             ]
         row = source.execute(select(*figures)).one()
-        step = width(widget.aggregate)
         for index in range(len(starts)):
             per_bucket[index].append(tuple(row[index * step : (index + 1) * step]))
     measured = source.codec(widget.aggregate.field)

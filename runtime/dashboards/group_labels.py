@@ -22,8 +22,7 @@ def group_labels(source: WidgetSource, field: Field, keys: Iterable[Any]) -> dic
         options = {option.id: option.label.to_json() for option in field.options}
         named = {key: options.get(key, key) for key in keys}
     elif field.type is FieldType.USER:
-        users = source.chart.users
-        named = {key: users[key].display_name if key in users and users[key].display_name else key for key in keys}
+        named = {key: source.chart.name_of(key) for key in keys if key is not None}
     elif field.type is FieldType.REF:
         named = _record_titles(source, field, [key for key in keys if key is not None])
     elif field.type is FieldType.BOOLEAN:

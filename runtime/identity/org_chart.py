@@ -89,6 +89,11 @@ class OrgChart:
             actor = self._actors[username] = self._build(user)
         return actor
 
+    def name_of(self, username: str) -> str:
+        """How a person is shown: their display name, else their user name (also for someone unknown)."""
+        user = self.users.get(username)
+        return user.display_name if user is not None and user.display_name else username
+
     def team(self, username: str) -> frozenset[str]:
         """The user and everyone below them in the supervisor chain (indirect reports too)."""
         found, waiting = {username}, [username]

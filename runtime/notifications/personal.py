@@ -48,7 +48,7 @@ class Reader:
             values=row._mapping,
             hidden=hidden,
             timezone=self.live.timezone,
-            person=self._person,
+            person=self.chart.name_of,
             ref_title=self._ref_title,
         )
 
@@ -61,20 +61,19 @@ class Reader:
             return None
         return row, self.access.hidden_in(row._mapping, self.access.visibility_flags(readable))
 
-    def _person(self, username: str) -> str:
-        user = self.chart.users.get(username)
-        return user.display_name if user is not None and user.display_name else username
+    def title(self, entity_id: str, record_id: int) -> str | None:
+        """A live record's title as the reader sees it; None when it has none they may see (or they may not read
+        the record, or it is gone)."""
+        target = self.live.entities.get(entity_id)
+        title_field = None if target is None else target.storage.entity.title_field
+        found = None if title_field is None else self._readable_row(target.storage, record_id)
+        if found is None or title_field in found[1] or found[0]._mapping[title_field] in (None, ""):
+            return None
+        return str(found[0]._mapping[title_field])
 
     def _ref_title(self, field: Field, record_id: int) -> str:
         """The pointed-at record's title as the reader sees it, else '#id'."""
-        target = self.live.entities.get(field.target_entity or "")
-        title_field = None if target is None else target.storage.entity.title_field
-        if target is None or title_field is None:
-            return f"#{record_id}"
-        found = self._readable_row(target.storage, record_id)
-        if found is None or title_field in found[1] or found[0]._mapping[title_field] is None:
-            return f"#{record_id}"
-        return str(found[0]._mapping[title_field])
+        return self.title(field.target_entity or "", record_id) or f"#{record_id}"
 
 
 def personal_messages(

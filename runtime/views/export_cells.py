@@ -54,8 +54,7 @@ class CellRenderer:
             yes, no = YES_NO[self.language]
             return yes if value else no
         if kind is FieldType.USER:
-            user = self.chart.users.get(value)
-            return user.display_name if user is not None and user.display_name else value
+            return self.chart.name_of(value)
         if kind is FieldType.REF:
             return self._titles.get((field.target_entity, value), f"#{value}")
         if kind is FieldType.DATE:
